@@ -1,0 +1,24 @@
+/* The environment, as far as it may be trusted. A setgid install must not
+ * let the caller steer paths (database, catalogs, share dir) through the
+ * environment, so those lookups go through mado_env_trusted(). */
+#ifndef MADO_ENV_H
+#define MADO_ENV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* True when running with privileges other than the caller's (setgid). */
+bool mado_env_privileged(void);
+
+/* getenv(name), or NULL when running privileged. */
+const char *mado_env_trusted(const char *name);
+
+/* The directory holding share/ data (workflows, forms, locale data).
+ * MADO_SHAREDIR when trusted, else the compiled-in install path. */
+const char *mado_sharedir(void);
+
+/* Current time in Unix seconds. MADO_NOW (trusted environment only) pins
+ * it so tests of time-dependent behaviour are repeatable. */
+int64_t mado_now(void);
+
+#endif

@@ -1,0 +1,35 @@
+/* Site configuration (a GLib key file) and the choice of database, the
+ * same rule for mado and madod:
+ *   --db PATH, else $MADO_DB, else [database] path in the system config
+ *   ($MADO_CONFIG or SYSCONFDIR/madoguchi/madoguchi.conf), else the
+ *   per-user demo database $XDG_DATA_HOME/madoguchi/demo.db.
+ * A privileged (setgid) program ignores --db and the environment. */
+#ifndef MADO_CONFIG_H
+#define MADO_CONFIG_H
+
+#include <stdbool.h>
+
+#include "base/err.h"
+#include "core/calendar.h"
+
+struct config {
+	char *path;        /* the file read, or NULL when none exists */
+	char *db_path;     /* [database] path, or NULL */
+	struct calendar calendar;
+};
+
+/* Reads the system configuration. A missing file is not an error; a bad
+ * one is (MADO_ECONFIG, "file:line: ..." or "file: [group] key: ...").
+ * Caller frees with config_free(). */
+int config_load(struct config *cfg, struct mado_err *e);
+void config_free(struct config *cfg);
+
+/* The database to use and whether it is the per-user demo database.
+ * *out is newly allocated; caller frees. */
+int config_db_path(const struct config *cfg, const char *cli_path, char **out,
+	bool *is_demo, struct mado_err *e);
+
+/* The per-user demo database path (directory created); caller frees. */
+char *config_demo_db_path(void);
+
+#endif

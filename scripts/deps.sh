@@ -1,0 +1,41 @@
+#!/bin/sh
+# Install the Debian packages Madoguchi needs, but only those missing.
+# Checks pkg-config modules and commands first so a ready machine does no apt work.
+# Usage: scripts/deps.sh [build|check|demo]
+set -eu
+mode=${1:-build}
+
+# pkg-config module -> Debian package
+modules="sqlite3:libsqlite3-dev glib-2.0:libglib2.0-dev libxml-2.0:libxml2-dev"
+# command -> Debian package
+commands="meson:meson ninja:ninja-build pkg-config:pkg-config msgfmt:gettext python3:python3"
+case $mode in
+check) commands="$commands setpriv:util-linux sqlite3:sqlite3" ;;
+demo) ;;
+esac
+
+missing=""
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+for pair in $modules; do
+	mod=${pair%%:*}; pkg=${pair#*:}
+	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists "$mod"; then
+		missing="$missing $pkg"
+	fi
+done
+for pair in $commands; do
+	cmd=${pair%%:*}; pkg=${pair#*:}
+	command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
+done
+# The sanitizer runtimes come with gcc's libasan/libubsan; check for the library.
+if [ "$mode" = check ] && ! ls /usr/lib/gcc/*/*/libasan.so >/dev/null 2>&1; then
+	missing="$missing libasan8 libubsan1"
+fi
+
+[ -z "$missing" ] && exit 0
+missing=$(printf '%s\n' $missing | sort -u | tr '\n' ' ')
+echo "deps: installing:$missing"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing
