@@ -1,0 +1,30 @@
+# Shared helpers for CLI tests: TAP output and a fresh database per test file.
+# Sourced by tests/cli/test_*.sh; MADO and MADOGEN point at the built binaries.
+set -u
+tap_n=0
+tap_failed=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/mado-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export MADO_DB="$TMP/test.db"
+
+ok() { # ok COND-EXIT-STATUS NAME
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $tap_n - $2"; else
+		echo "not ok $tap_n - $2"; tap_failed=$((tap_failed + 1)); fi
+}
+# is GOT WANT NAME
+is() {
+	if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"
+		printf '#   got:  %s\n#   want: %s\n' "$1" "$2" | head -20; fi
+}
+# like GOT PATTERN NAME (grep -E)
+like() {
+	if printf '%s\n' "$1" | grep -qE -- "$2"; then ok 0 "$3"; else ok 1 "$3"
+		printf '#   got: %s\n#   pattern: %s\n' "$1" "$2" | head -20; fi
+}
+# status: run a command, put its exit status in $rc, its stdout in $out, stderr in $err
+run() {
+	out=$("$@" 2>"$TMP/stderr"); rc=$?; err=$(cat "$TMP/stderr")
+}
+skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $1"; }
+done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; exit $?; }

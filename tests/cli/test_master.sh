@@ -1,0 +1,3 @@
+. "$(dirname "$0")/lib.sh"
+skip "not yet written"
+done_testing
