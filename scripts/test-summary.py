@@ -20,7 +20,7 @@ with open(sys.argv[1], encoding="utf-8") as log:
         if t.get("result") in ("FAIL", "TIMEOUT", "ERROR") and bad == 0:
             bad = 1
             print(f"suite {t.get('name')}: {t.get('result')}", file=sys.stderr)
-        if t.get("result") == "SKIP" and ok + bad == 0:
+        if t.get("result") == "SKIP" and ok + bad + skip == 0:
             skip += 1
         passed += ok
         failed += bad
