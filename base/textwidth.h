@@ -18,19 +18,23 @@ enum { TW_AMBI_NARROW = 1, TW_AMBI_WIDE = 2 };
 int tw_char_width(uint32_t cp, int ambi);
 
 /* Cells for a UTF-8 string of len bytes (len < 0: NUL-terminated). Each
- * invalid byte counts as one cell (shown as U+FFFD by tw_fit). */
+ * invalid byte counts as one cell (shown as a replacement by tw_fit). */
 int tw_width(const char *s, long len, int ambi);
 
-/* Byte length of the longest prefix of s that fits in cells, never ending
- * inside a character; *used (may be NULL) receives its width. */
+/* Byte length of the longest prefix of the NUL-terminated s that fits in
+ * cells, never ending inside a character and keeping the combining marks
+ * that follow the last character; *used (may be NULL) receives its width. */
 size_t tw_prefix(const char *s, int cells, int ambi, int *used);
 
 enum tw_align { TW_LEFT, TW_RIGHT };
 
-/* s laid out in exactly cells cells: truncated with "…" when too wide
- * (never splitting a character; a wide char that would straddle the edge
- * is replaced by padding), padded with spaces, invalid bytes and control
- * characters replaced. Newly allocated; caller frees with free(). */
+/* s laid out in exactly cells cells (0 when cells <= 0): truncated with "…"
+ * when too wide (never splitting a character; a wide char that would
+ * straddle the edge is replaced by padding; "…" is ambiguous, so it takes
+ * ambi cells and is left out when it alone would not fit), padded with
+ * spaces. Invalid bytes and control characters (tab and newline included)
+ * become U+FFFD, or '?' with TW_AMBI_WIDE since U+FFFD is itself ambiguous
+ * and must stay one cell. Newly allocated; caller frees with free(). */
 char *tw_fit(const char *s, int cells, int ambi, enum tw_align align);
 
 /* Decodes one UTF-8 character at s (at most n bytes). Returns its byte

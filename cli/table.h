@@ -26,14 +26,18 @@ struct table *table_new(const struct table_column *cols, int ncols);
 /* Copies the ncols cells (NULL means empty / JSON null). */
 void table_add(struct table *t, const char *const *cells);
 /* Text: header, rule, rows, columns separated by two spaces, the last
- * column not padded. CSV: header row of keys, UTF-8, CRLF. JSON: an array
- * of objects keyed by column key. */
+ * column not padded, control characters shown as replacements (see
+ * tw_fit). CSV: header row of keys, UTF-8, CRLF. JSON: an array of objects
+ * keyed by column key, one per line; values are always strings (or null),
+ * never numbers, so "007" stays "007". */
 int table_print(const struct table *t, FILE *out, enum out_format fmt, int ambi,
 	struct mado_err *e);
 void table_free(struct table *t);
 
-/* A single record as "Label: value" lines (text), one-row CSV, or a JSON
- * object. Uses the same columns. */
+/* A single record, the table's first row, as "Label: value" lines (text;
+ * labels padded so values line up, a value's line breaks continue on
+ * indented lines, max_cells not applied), CSV (header row of keys and the
+ * row), or one JSON object. MADO_EFAIL if the table has no row. */
 int table_print_record(const struct table *t, FILE *out, enum out_format fmt,
 	int ambi, struct mado_err *e);
 

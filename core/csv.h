@@ -28,18 +28,23 @@ struct csv_reader *csv_reader_new(FILE *fp, const char *name, enum csv_encoding 
 void csv_reader_free(struct csv_reader *r);
 
 /* 1: a row was read; 0: end of input; < 0: an error, with e set to
- * "name:line: ..." (status MADO_EDATA for malformed input, MADO_EIO for
- * read errors). Blank lines are skipped. */
+ * "name:line: field N: ..." (status MADO_EDATA for malformed input,
+ * MADO_EIO for read errors, as "name: ..."). The error is sticky: later
+ * calls return it again. Blank lines are skipped. Line breaks are CRLF, LF
+ * or a lone CR; inside quotes they are kept as data. The whole input is
+ * read on the first call. */
 int csv_read(struct csv_reader *r, struct csv_row *row, struct mado_err *e);
 
 struct csv_writer;
 
-/* Writes to fp (not closed). With CSV_UTF8_BOM the BOM is written first.
- * Caller frees with csv_writer_free(), which flushes. */
+/* Writes to fp (not closed). With CSV_UTF8_BOM the BOM is written first;
+ * CSV_AUTO writes UTF-8 without BOM. Caller frees with csv_writer_free(),
+ * which flushes and reports any write error. */
 struct csv_writer *csv_writer_new(FILE *fp, enum csv_encoding enc);
 /* Quotes a field when it holds a comma, quote, CR or LF (or leading or
  * trailing space); rows end with CRLF. NULL fields are written empty.
- * Fails with MADO_EDATA naming the field when a character has no CP932 form. */
+ * Fails with MADO_EDATA naming the field (1-based) when a character has no
+ * CP932 form or a field is not valid UTF-8; nothing of that row is written. */
 int csv_write_row(struct csv_writer *w, const char *const *fields, size_t n,
 	struct mado_err *e);
 int csv_writer_free(struct csv_writer *w, struct mado_err *e);
