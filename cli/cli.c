@@ -1,1 +1,143 @@
-/* placeholder until the module lands */
+/* The command registry and the helpers every command shares. The help
+ * text, `mado --help` and the man page's command list all come from
+ * cli_commands[], declared once here. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "core/calendar.h"
+
+const struct cli_command cli_commands[] = {
+	{ "ticket new", cmd_ticket_new,
+	  "--kind inquiry|incident|request --subject TEXT [--body TEXT|--body-file F] [options]",
+	  N_("create a ticket"), true },
+	{ "ticket show", cmd_ticket_show, "NUMBER",
+	  N_("show a ticket with its conversation, links and history"), true },
+	{ "ticket list", cmd_ticket_list,
+	  "[--kind K] [--status S] [--queue Q] [--owner LOGIN] [--mine] [--open] [--limit N] [--after CURSOR]",
+	  N_("list tickets, newest change first, one page at a time"), true },
+	{ "ticket update", cmd_ticket_update, "NUMBER FIELD=VALUE...",
+	  N_("change fields of a ticket"), true },
+	{ "ticket comment", cmd_ticket_comment, "NUMBER [--note] [--body TEXT|--body-file F]",
+	  N_("add a reply to the requester or an internal note"), true },
+	{ "ticket assign", cmd_ticket_assign, "NUMBER [--queue CODE] [--owner LOGIN|--unassign]",
+	  N_("assign a ticket to a queue and an owner"), true },
+	{ "ticket status", cmd_ticket_status, "NUMBER STATUS",
+	  N_("move a ticket to another status of its workflow"), true },
+	{ "ticket close", cmd_ticket_close, "NUMBER",
+	  N_("close a ticket"), true },
+	{ "ticket reopen", cmd_ticket_reopen, "NUMBER",
+	  N_("reopen a resolved or closed ticket"), true },
+	{ "ticket link", cmd_ticket_link,
+	  "NUMBER related|duplicate-of|caused-by|answered-with-faq TARGET",
+	  N_("link a ticket to another ticket or to an FAQ"), true },
+	{ "kb add", cmd_kb_add, "--title TEXT [--question TEXT] [--answer TEXT] [options]",
+	  N_("add a knowledge article (FAQ)"), true },
+	{ "kb show", cmd_kb_show, "FAQ-NUMBER",
+	  N_("show a knowledge article"), true },
+	{ "kb list", cmd_kb_list, "[--category CODE] [--public|--internal] [--stale DAYS] [--after N]",
+	  N_("list knowledge articles"), true },
+	{ "admin db version", cmd_admin_db_version, "",
+	  N_("show the database file and its schema version"), false },
+	{ "admin audit verify", cmd_admin_audit_verify, "",
+	  N_("check that the audit trail's hash chain is intact"), true },
+	{ "admin user add", cmd_admin_user_add,
+	  "LOGIN --name NAME [--role ROLE] [--dept CODE] [--email ADDR] [--lang ja|en]",
+	  N_("register a staff member"), true },
+	{ "admin user list", cmd_admin_user_list, "",
+	  N_("list staff and their roles"), true },
+	{ "admin user role", cmd_admin_user_role, "LOGIN ROLE",
+	  N_("change a staff member's role"), true },
+	{ "admin master import", cmd_admin_master_import, "KIND FILE.csv [--encoding E]",
+	  N_("validate a CSV file and apply it to a master, all or nothing"), true },
+	{ "admin master export", cmd_admin_master_export, "KIND [FILE.csv] [--encoding E]",
+	  N_("write a master as CSV"), true },
+};
+const int cli_ncommands = (int)(sizeof cli_commands / sizeof cli_commands[0]);
+
+int
+cli_fail(const struct mado_err *e)
+{
+	fprintf(stderr, "mado: %s\n", e->msg);
+	return e->status != MADO_OK ? e->status : MADO_EFAIL;
+}
+
+int
+cli_usage(const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "mado %s: ", name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	for (int i = 0; i < cli_ncommands; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			fprintf(stderr, _("usage: mado %s %s\n"), name, cli_commands[i].args);
+	return MADO_EUSAGE;
+}
+
+int
+cli_read_text(const char *path, char **out, struct mado_err *e)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t len = 0, cap = 4096;
+	char *buf;
+
+	*out = NULL;
+	if (fp == NULL)
+		return mado_err_set(e, MADO_ENOTFOUND, "%s: %s", path, strerror(errno));
+	buf = malloc(cap);
+	while (buf != NULL) {
+		size_t n = fread(buf + len, 1, cap - len - 1, fp);
+
+		len += n;
+		if (n == 0)
+			break;
+		if (len + 1 == cap) {
+			char *bigger = realloc(buf, cap *= 2);
+
+			if (bigger == NULL) {
+				free(buf);
+				buf = NULL;
+			}
+			buf = bigger;
+		}
+	}
+	if (buf == NULL || ferror(fp)) {
+		int err = errno;
+
+		free(buf);
+		if (fp != stdin)
+			fclose(fp);
+		return mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(err));
+	}
+	if (fp != stdin)
+		fclose(fp);
+	buf[len] = '\0';
+	if (strlen(buf) != len) {
+		free(buf);
+		return mado_err_set(e, MADO_EDATA, _("%s: contains a NUL byte; not a text file"), path);
+	}
+	*out = buf;
+	return MADO_OK;
+}
+
+const char *
+cli_time(long long t, char *buf, size_t n)
+{
+	struct jst j;
+
+	if (t <= 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	jst_from_time(t, &j);
+	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", j.year, j.month, j.day, j.hour, j.min);
+	return buf;
+}

@@ -1,0 +1,77 @@
+/* Tickets: inquiries, incidents and requests. Every function checks the
+ * actor's role, runs as one transaction and writes the audit trail (and
+ * the outbox, when someone must be told) in that same transaction. */
+#ifndef MADO_TICKET_H
+#define MADO_TICKET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/identity.h"
+#include "db/ticket_store.h"
+
+#define TICKET_NUMBER_MAX 64
+
+struct ticket_draft {
+	const char *kind;           /* inquiry, incident, request */
+	const char *subject;        /* one line */
+	const char *body;
+	int priority;               /* 1 (highest) – 5; 0 means 3 */
+	const char *queue, *owner, *category;
+	const char *requester_name, *requester_email;
+	const char *source;         /* phone, mail, alert, counter, web, other */
+	const char *system;         /* incident: managed system code */
+	const char *request_kind;   /* request: choice code, required */
+	int persons;                /* request: number of persons (user_id, dc_entry) */
+};
+
+/* Creates a ticket and returns its id and number (out may be NULL). */
+int ticket_create(struct db *db, const struct actor *actor, const struct ticket_draft *d,
+	int64_t *id, char number[TICKET_NUMBER_MAX], struct mado_err *e);
+
+/* A ticket number ("INQ-2026-000123") or "#ID" to its id. */
+int ticket_resolve(struct db *db, const char *ref, int64_t *id, struct mado_err *e);
+
+/* Reading needs any registered role. Free row with ticket_row_clear(). */
+int ticket_read(struct db *db, const struct actor *actor, int64_t id, struct ticket_row *row,
+	struct mado_err *e);
+
+/* Changes n fields ("subject", "priority", "category", "due", "impact", ...)
+ * in one transaction; every value is checked before anything is written.
+ * A NULL or "" value clears the field. Statuses, queue and owner have
+ * their own operations below. */
+int ticket_update(struct db *db, const struct actor *actor, int64_t id,
+	const char *const *fields, const char *const *values, int n, struct mado_err *e);
+/* The fields ticket_update() accepts for a kind, for help and completion. */
+const char *const *ticket_update_fields(const char *kind);
+
+/* queue NULL: unchanged. owner NULL: unchanged; "" unassigns. Operators may
+ * take a ticket themselves; giving it to someone else needs a supervisor. */
+int ticket_assign(struct db *db, const struct actor *actor, int64_t id, const char *queue,
+	const char *owner, struct mado_err *e);
+
+int ticket_set_status(struct db *db, const struct actor *actor, int64_t id,
+	const char *status, struct mado_err *e);
+int ticket_close(struct db *db, const struct actor *actor, int64_t id, struct mado_err *e);
+int ticket_reopen(struct db *db, const struct actor *actor, int64_t id, struct mado_err *e);
+
+/* A reply goes to the requester by mail (outbox); a note stays internal. */
+int ticket_comment(struct db *db, const struct actor *actor, int64_t id, bool note,
+	const char *body, struct mado_err *e);
+
+/* rel: related, duplicate-of, caused-by, answered-with-faq; target is a
+ * ticket reference, or an FAQ number ("FAQ-12" or "12") for answered-with-faq. */
+int ticket_link(struct db *db, const struct actor *actor, int64_t id, const char *rel,
+	const char *target, struct mado_err *e);
+
+/* One page of tickets (see struct ticket_filter); open_only keeps the
+ * statuses that are neither resolved nor closed in their workflow. */
+int ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *f,
+	bool open_only, ticket_brief_fn fn, void *ctx, struct mado_err *e);
+
+/* The change history of a ticket from the audit trail. */
+struct audit_row;
+int ticket_history(struct db *db, const struct actor *actor, int64_t id,
+	void (*fn)(const struct audit_row *r, void *ctx), void *ctx, struct mado_err *e);
+
+#endif
