@@ -33,6 +33,8 @@ split_words(char *line, char **words, int max)
 		p += strcspn(p, " \t");
 		if (*p != '\0')
 			*p++ = '\0';
+		if (strchr(words[n - 1], '"') != NULL)
+			return -1;
 	}
 }
 

@@ -1,0 +1,70 @@
+/* A fresh database file per test program, removed at exit, and actors of
+ * each role registered in it. */
+#ifndef MADO_TESTDB_H
+#define MADO_TESTDB_H
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/identity.h"
+#include "db/db.h"
+#include "db/staff_store.h"
+#include "tests/tap.h"
+
+static char testdb_dir[256];
+static char testdb_path[300];
+
+static void
+testdb_cleanup(void)
+{
+	const char *suffix[] = { "", "-wal", "-shm" };
+
+	for (int i = 0; i < 3; i++) {
+		char p[320];
+
+		snprintf(p, sizeof p, "%s%s", testdb_path, suffix[i]);
+		unlink(p);
+	}
+	rmdir(testdb_dir);
+}
+
+/* Opens a new empty database; exits the test on failure. */
+static inline struct db *
+testdb_open(void)
+{
+	struct mado_err e = { 0 };
+	struct db *db;
+
+	snprintf(testdb_dir, sizeof testdb_dir, "%s/mado-unit-XXXXXX", g_get_tmp_dir());
+	if (g_mkdtemp(testdb_dir) == NULL) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	snprintf(testdb_path, sizeof testdb_path, "%s/test.db", testdb_dir);
+	atexit(testdb_cleanup);
+	if (db_open(testdb_path, 1, &db, &e) != MADO_OK) {
+		printf("Bail out! %s\n", e.msg);
+		exit(2);
+	}
+	return db;
+}
+
+/* Registers login with role and fills actor; exits on failure. */
+static inline void
+testdb_actor(struct db *db, const char *login, const char *role, struct actor *a)
+{
+	struct staff_row row = { .login = (char *)login, .name = (char *)login,
+		.role = (char *)role, .lang = (char *)"ja", .active = 1 };
+	struct mado_err e = { 0 };
+
+	if (staff_insert(db, &row, NULL, &e) != MADO_OK ||
+	    identity_by_login(db, login, a, &e) != MADO_OK) {
+		printf("Bail out! %s\n", e.msg);
+		exit(2);
+	}
+}
+
+#endif

@@ -1,0 +1,204 @@
+/* Core ticket operations on a real database: creation and numbering,
+ * roles, workflow, assignment, comments, links, audit and outbox. */
+#include "core/ticket.h"
+#include "db/audit_store.h"
+#include "tests/testdb.h"
+
+static struct db *db;
+static struct actor staff, op, sup, adm;
+
+static int
+count(const char *sql)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void
+setup(void)
+{
+	db = testdb_open();
+	sqlite3_exec(db_handle(db),
+		"INSERT INTO department(code, name) VALUES ('joho', '情報政策課');"
+		"INSERT INTO queue(code, name) VALUES ('helpdesk', 'ヘルプデスク'), ('net', 'ネットワーク');"
+		"INSERT INTO category(code, name, scope) VALUES ('print', '印刷室関連', 'incident');"
+		"INSERT INTO system(code, name) VALUES ('juki', '住民基本情報システム');"
+		"INSERT INTO kb_article(faq_no, title, created_at, updated_at) VALUES (12, 'パスワード', 0, 0);",
+		NULL, NULL, NULL);
+	testdb_actor(db, "k.staff", "staff", &staff);
+	testdb_actor(db, "o.op", "operator", &op);
+	testdb_actor(db, "s.sup", "supervisor", &sup);
+	testdb_actor(db, "a.adm", "admin", &adm);
+}
+
+static int64_t
+create(const struct actor *a, const char *kind, const char *subject, char *number)
+{
+	struct ticket_draft d = { .kind = kind, .subject = subject, .body = "本文\n二行目",
+		.queue = "helpdesk", .requester_email = "user@example.jp" };
+	struct mado_err e = { 0 };
+	int64_t id = 0;
+
+	if (strcmp(kind, "request") == 0)
+		d.request_kind = "user_id", d.persons = 3;
+	if (ticket_create(db, a, &d, &id, number, &e) != MADO_OK)
+		printf("# create: %s\n", e.msg);
+	return id;
+}
+
+static void
+test_create(void)
+{
+	char num[TICKET_NUMBER_MAX];
+	struct ticket_draft d = { .kind = "inquiry", .subject = "  " };
+	struct mado_err e = { 0 };
+	int64_t id = create(&staff, "inquiry", "プリンターで印刷できない", num);
+	struct ticket_row r;
+
+	ok(id > 0, "staff may file an inquiry");
+	ok(g_str_has_prefix(num, "INQ-") && strlen(num) == strlen("INQ-2026-000001"),
+		"numbered by the inquiry rule: %s", num);
+	ticket_read(db, &staff, id, &r, &e);
+	is_str(r.status, "new", "starts in the workflow's initial status");
+	is_str(r.queue, "helpdesk", "queue set");
+	ticket_row_clear(&r);
+	is_int(count("SELECT count(*) FROM outbox WHERE event = 'ack'"), 1,
+		"acknowledgement queued for the requester");
+	is_int(count("SELECT count(*) FROM audit WHERE action = 'create'"), 2,
+		"creation audited");
+	is_int(ticket_create(db, &op, &d, NULL, NULL, &e), MADO_EDATA, "blank subject refused");
+	is_str(e.msg, "subject: must not be empty", "message names the field");
+	d.subject = "改行\nを含む件名";
+	is_int(ticket_create(db, &op, &d, NULL, NULL, &e), MADO_EDATA, "newline in subject refused");
+	d.subject = "ok";
+	d.queue = "nosuch";
+	is_int(ticket_create(db, &op, &d, NULL, NULL, &e), MADO_EDATA, "unknown queue refused");
+	is_str(e.msg, "queue: no such queue 'nosuch'", "message names queue");
+	d.queue = NULL;
+	d.kind = "request";
+	is_int(ticket_create(db, &op, &d, NULL, NULL, &e), MADO_EDATA, "request without its kind");
+	d.kind = "inquiry";
+	d.owner = "s.sup";
+	is_int(ticket_create(db, &op, &d, NULL, NULL, &e), MADO_EPERM,
+		"operator cannot create for someone else");
+	id = create(&op, "request", "ユーザID設置申請", num);
+	ok(g_str_has_prefix(num, "REQ-"), "requests have their own numbers: %s", num);
+	is_int(count("SELECT persons FROM ticket_request"), 3, "request detail stored");
+}
+
+static void
+test_workflow_and_roles(void)
+{
+	char num[TICKET_NUMBER_MAX];
+	int64_t id = create(&op, "inquiry", "VPNに接続できない", num);
+	struct mado_err e = { 0 };
+	struct ticket_row r;
+
+	is_int(ticket_set_status(db, &staff, id, "in_progress", &e), MADO_EPERM, "staff cannot work it");
+	is_int(ticket_set_status(db, &op, id, "in_progress", &e), MADO_OK, "operator starts work");
+	is_int(ticket_set_status(db, &op, id, "closed", &e), MADO_EPERM,
+		"closing unanswered needs supervisor");
+	is_int(ticket_set_status(db, &op, id, "bogus", &e), MADO_EDATA, "unknown status refused");
+	ok(strstr(e.msg, "waiting") != NULL, "refusal lists allowed statuses: %s", e.msg);
+	is_int(ticket_set_status(db, &op, id, "answered", &e), MADO_OK, "answered");
+	is_int(count("SELECT count(*) FROM ticket_inquiry WHERE answered_at IS NOT NULL"), 1,
+		"answered time recorded");
+	is_int(ticket_close(db, &op, id, &e), MADO_OK, "close from answered");
+	ticket_read(db, &op, id, &r, &e);
+	is_str(r.status, "closed", "closed");
+	ok(r.closed_at > 0, "closed_at set");
+	ticket_row_clear(&r);
+	is_int(ticket_reopen(db, &op, id, &e), MADO_EPERM, "reopening a closed inquiry needs supervisor");
+	is_int(ticket_reopen(db, &sup, id, &e), MADO_OK, "supervisor reopens");
+	ticket_read(db, &op, id, &r, &e);
+	is_str(r.status, "in_progress", "reopened to in_progress");
+	is_int(r.closed_at, 0, "closed_at cleared");
+	ticket_row_clear(&r);
+	is_int(count("SELECT count(*) FROM audit WHERE action = 'status' AND entity_id = "
+		"(SELECT max(id) FROM ticket WHERE kind = 'inquiry')"), 4, "each status change audited");
+}
+
+static void
+test_assign_comment_link(void)
+{
+	char num[TICKET_NUMBER_MAX], num2[TICKET_NUMBER_MAX];
+	int64_t id = create(&op, "incident", "住民基本情報システム 応答遅延", num);
+	int64_t id2 = create(&op, "incident", "住基 応答遅延 (重複)", num2);
+	struct mado_err e = { 0 };
+	const char *f[] = { "system", "impact", "after_hours" };
+	const char *v[] = { "juki", "窓口業務全般", "yes" };
+	const char *bad[] = { "impact", "nosuchfield" };
+
+	is_int(ticket_assign(db, &op, id, NULL, "o.op", &e), MADO_OK, "operator takes a ticket");
+	is_int(ticket_assign(db, &op, id, NULL, "s.sup", &e), MADO_EPERM,
+		"operator cannot give it to others");
+	is_int(ticket_assign(db, &sup, id, "net", "o.op", &e), MADO_OK, "supervisor assigns queue");
+	is_int(ticket_assign(db, &sup, id, NULL, "nobody", &e), MADO_EDATA, "unknown owner refused");
+	is_int(ticket_update(db, &op, id, f, v, 3, &e), MADO_OK, "update incident fields");
+	is_int(count("SELECT after_hours FROM ticket_incident WHERE system_id IS NOT NULL"), 1,
+		"detail updated");
+	is_int(ticket_update(db, &op, id, bad, v, 2, &e), MADO_EUSAGE, "unknown field refused");
+	ok(strstr(e.msg, "recovery_plan") != NULL, "message lists the fields");
+	is_int(count("SELECT count(*) FROM ticket_incident WHERE impact = 'x'"), 0,
+		"nothing written when one field is bad");
+	is_int(ticket_comment(db, &op, id, false, "再起動で復旧しました。", &e), MADO_OK, "reply");
+	is_int(ticket_comment(db, &op, id, true, "ベンダーに確認中", &e), MADO_OK, "note");
+	is_int(ticket_comment(db, &op, id, true, " \n", &e), MADO_EDATA, "empty note refused");
+	is_int(count("SELECT count(*) FROM outbox WHERE event = 'reply'"), 1,
+		"only the reply is mailed");
+	is_int(ticket_link(db, &op, id2, "duplicate-of", num, &e), MADO_OK, "link duplicate");
+	is_int(ticket_link(db, &op, id2, "duplicate-of", num, &e), MADO_EDATA, "same link twice refused");
+	is_int(ticket_link(db, &op, id, "answered-with-faq", "FAQ-12", &e), MADO_OK, "link FAQ");
+	is_int(ticket_link(db, &op, id, "related", num, &e), MADO_EDATA, "self link refused");
+	is_int(ticket_link(db, &op, id, "likes", num2, &e), MADO_EUSAGE, "unknown link type");
+	is_int(count("SELECT count(*) FROM link"), 2, "two links stored");
+}
+
+static void
+brief_count(const struct ticket_brief *b, void *p)
+{
+	(*(int *)p)++;
+}
+
+static void
+test_list(void)
+{
+	struct ticket_filter f = { .kind = "inquiry", .limit = 2 };
+	struct mado_err e = { 0 };
+	int n = 0;
+
+	is_int(ticket_list(db, &staff, &f, false, brief_count, &n, &e), MADO_OK, "list");
+	is_int(n, 2, "a page holds limit rows");
+	n = 0;
+	f.limit = 100;
+	ticket_list(db, &staff, &f, true, brief_count, &n, &e);
+	is_int(n, count("SELECT count(*) FROM ticket WHERE kind = 'inquiry' AND status NOT IN"
+		" ('answered', 'closed')"), "open filter uses the workflow's flags");
+	n = 0;
+	f.kind = NULL;
+	f.owner = "o.op";
+	ticket_list(db, &staff, &f, false, brief_count, &n, &e);
+	is_int(n, 1, "owner filter");
+}
+
+int
+main(void)
+{
+	struct mado_err e = { 0 };
+	int64_t bad;
+
+	setup();
+	test_create();
+	test_workflow_and_roles();
+	test_assign_comment_link();
+	test_list();
+	is_int(audit_verify(db, &bad, &e), MADO_OK, "audit chain intact after everything");
+	db_close(db);
+	return tap_done();
+}
