@@ -48,3 +48,12 @@ mado_i18n_init(const char *lang)
 	bind_textdomain_codeset("madoguchi", "UTF-8");
 	textdomain("madoguchi");
 }
+
+const char *
+mado_i18n_lang(void)
+{
+	/* TRANSLATORS: the code of this catalog's language: "ja" or "en". */
+	const char *l = _("language-code:en");
+
+	return strcmp(l, "language-code:ja") == 0 ? "ja" : "en";
+}

@@ -13,4 +13,8 @@
  * installed, so Japanese text still works on a bare machine. */
 void mado_i18n_init(const char *lang);
 
+/* "ja" or "en": the language messages are shown in, for data that has
+ * labels in both (statuses, masters). */
+const char *mado_i18n_lang(void);
+
 #endif

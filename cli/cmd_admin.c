@@ -3,7 +3,6 @@
 
 #include "base/i18n.h"
 #include "cli/cli.h"
-#include "db/audit_store.h"
 
 int
 cmd_admin_db_version(struct cli_ctx *c, int argc, char **argv)
@@ -44,9 +43,7 @@ cmd_admin_audit_verify(struct cli_ctx *c, int argc, char **argv)
 
 	if (argc > 1)
 		return cli_usage("admin audit verify", _("takes no arguments"));
-	st = role_require(&c->actor, ROLE_SUPERVISOR, _("verifying the audit trail"), &e);
-	if (st == MADO_OK)
-		st = audit_verify(c->db, &bad, &e);
+	st = audit_check(c->db, &c->actor, &bad, &e);
 	if (st != MADO_OK)
 		return cli_fail(&e);
 	fprintf(c->out, _("audit trail intact\n"));

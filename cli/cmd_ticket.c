@@ -149,15 +149,6 @@ translate_headers(const struct table_column *src, struct table_column *dst, int 
 	}
 }
 
-/* The language status labels are shown in: that of the messages. */
-static const char *
-ui_lang(void)
-{
-	const char *l = _("en");
-
-	return strcmp(l, "ja") == 0 ? "ja" : "en";
-}
-
 static void
 print_detail(const char *field, const char *value, void *p)
 {
@@ -225,8 +216,9 @@ cmd_ticket_show(struct cli_ctx *c, int argc, char **argv)
 	snprintf(prio, sizeof prio, "%d", r.priority);
 	cells[F_NUMBER] = r.number;
 	cells[F_KIND] = r.kind;
-	cells[F_STATUS] = st == MADO_OK
-		? workflow_label(&wf, workflow_status(&wf, r.status), ui_lang()) : r.status;
+	/* People read the label, scripts the status name. */
+	cells[F_STATUS] = st == MADO_OK && c->format == OUT_TEXT
+		? workflow_label(&wf, workflow_status(&wf, r.status), mado_i18n_lang()) : r.status;
 	cells[F_SUBJECT] = r.subject;
 	cells[F_PRIORITY] = prio;
 	cells[F_QUEUE] = r.queue_name;
@@ -267,6 +259,7 @@ cmd_ticket_show(struct cli_ctx *c, int argc, char **argv)
 
 struct list_ctx {
 	struct table *t;
+	bool labels;
 	struct workflow wf[3];
 	int64_t last_updated, last_id;
 	int rows;
@@ -289,7 +282,8 @@ list_row(const struct ticket_brief *b, void *p)
 	char updated[32], prio[8];
 	const char *cells[7] = {
 		b->number,
-		wf ? workflow_label(wf, workflow_status(wf, b->status), ui_lang()) : b->status,
+		wf && l->labels ? workflow_label(wf, workflow_status(wf, b->status), mado_i18n_lang())
+			: b->status,
 		prio, b->queue, b->owner, cli_time(b->updated_at, updated, sizeof updated), b->subject,
 	};
 
@@ -319,7 +313,7 @@ cmd_ticket_list(struct cli_ctx *c, int argc, char **argv)
 	static const char *const kinds[3] = { "inquiry", "incident", "request" };
 	struct table_column tr[7];
 	struct ticket_filter f = { .limit = 50 };
-	struct list_ctx l = { 0 };
+	struct list_ctx l = { .labels = c->format == OUT_TEXT };
 	struct mado_err e = { 0 };
 	bool open_only = false;
 	int o, st = MADO_OK;

@@ -107,3 +107,12 @@ actor_audit(struct db *db, const struct actor *actor, const struct audit_entry *
 {
 	return audit_append(db, actor->staff_id, actor->login, a, e);
 }
+
+int
+audit_check(struct db *db, const struct actor *actor, int64_t *bad_id, struct mado_err *e)
+{
+	int st = role_require(actor, ROLE_SUPERVISOR, _("verifying the audit trail"), e);
+
+	*bad_id = 0;
+	return st != MADO_OK ? st : audit_verify(db, bad_id, e);
+}

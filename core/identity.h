@@ -53,4 +53,8 @@ struct audit_entry;
 int actor_audit(struct db *db, const struct actor *actor, const struct audit_entry *a,
 	struct mado_err *e);
 
+/* Verifies the audit trail's hash chain (supervisor and above). */
+int audit_check(struct db *db, const struct actor *actor, int64_t *bad_id,
+	struct mado_err *e);
+
 #endif

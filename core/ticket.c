@@ -407,7 +407,7 @@ ticket_update(struct db *db, const struct actor *actor, int64_t id, const char *
 			char *list = g_strjoinv(", ", (char **)ticket_update_fields(row.kind));
 
 			st = mado_err_set(e, MADO_EUSAGE,
-				_("a %s has no field '%s' to change; fields: %s"), row.kind, fields[i], list);
+				_("%s: no field '%s' to change; fields: %s"), row.kind, fields[i], list);
 			g_free(list);
 		}
 		if (st == MADO_OK)
@@ -493,13 +493,15 @@ status_txn(struct db *db, void *p, struct mado_err *e)
 		: workflow_status(&wf, s->target);
 	if (to < 0 && s->mode != 0)
 		return mado_err_set(e, MADO_EDATA, s->mode == 1
-			? _("a %s in status %s cannot be closed from here")
-			: _("a %s in status %s is not resolved or closed, so it cannot be reopened"),
+			? _("%s: cannot be closed from status %s")
+			: _("%s: status %s is not resolved or closed, so there is nothing to reopen"),
 			s->kind, wf.statuses[from].name);
 	if (to < 0 || to == from) {
 		if (to == from)
 			return mado_err_set(e, MADO_EDATA, _("the ticket is already %s"), s->target);
-		return workflow_check(&wf, from, -1, s->actor, e);
+		workflow_check(&wf, from, -1, s->actor, e);
+		mado_err_prefix(e, _("'%s' is not a status: "), s->target);
+		return MADO_EDATA;
 	}
 	if ((st = workflow_check(&wf, from, to, s->actor, e)) ||
 	    (st = change_value(db, s->actor, "status", s->id, "status", wf.statuses[to].name, e)))

@@ -194,7 +194,7 @@ workflow_check(const struct workflow *wf, int from, int to, const struct actor *
 			if (actor->role >= t->role)
 				return MADO_OK;
 			return mado_err_set(e, MADO_EPERM,
-				_("moving a %s from %s to %s needs the %s role; %s is %s"),
+				_("%s: moving from %s to %s needs the %s role; %s is %s"),
 				wf->kind, wf->statuses[from].name, wf->statuses[to].name,
 				role_name(t->role), actor->login, role_name(actor->role));
 		}
@@ -202,9 +202,13 @@ workflow_check(const struct workflow *wf, int from, int to, const struct actor *
 			g_string_append_printf(allowed, "%s%s", allowed->len ? ", " : "",
 				wf->statuses[t->to].name);
 	}
-	st = mado_err_set(e, MADO_EDATA, _("a %s cannot go from %s to %s; allowed: %s"),
-		wf->kind, wf->statuses[from].name, to >= 0 ? wf->statuses[to].name : "?",
-		allowed->len ? allowed->str : _("none"));
+	if (to >= 0)
+		st = mado_err_set(e, MADO_EDATA, _("%s: cannot go from %s to %s; allowed: %s"),
+			wf->kind, wf->statuses[from].name, wf->statuses[to].name,
+			allowed->len ? allowed->str : _("none"));
+	else
+		st = mado_err_set(e, MADO_EDATA, _("%s: no such status; from %s it can go to: %s"),
+			wf->kind, wf->statuses[from].name, allowed->len ? allowed->str : _("none"));
 	g_string_free(allowed, TRUE);
 	return st;
 }

@@ -1,0 +1,132 @@
+# mado ticket ...: the real binary on a real database file.
+. "$(dirname "$0")/lib.sh"
+
+sqlite3 "$MADO_DB" "PRAGMA journal_mode=WAL" >/dev/null 2>&1
+run "$MADO" admin db version
+is "$rc" 0 "admin db version creates and migrates the database"
+like "$out" "Schema version: +1" "schema version shown"
+
+sqlite3 "$MADO_DB" "
+INSERT INTO department(code, name) VALUES ('joho', '情報政策課');
+INSERT INTO queue(code, name) VALUES ('helpdesk', 'ヘルプデスク'), ('net', 'ネットワーク');
+INSERT INTO staff(login, name, role) VALUES ('s.tanaka', '田中 聡', 'operator');
+INSERT INTO system(code, name) VALUES ('juki', '住民基本情報システム');"
+
+run "$MADO" ticket new --kind inquiry --subject 'プリンターで印刷できない' \
+	--body '3階の複合機から印刷できません。' --queue helpdesk --requester-email user@example.jp
+is "$rc" 0 "create an inquiry with a Japanese subject"
+inq=$out
+like "$inq" '^INQ-[0-9]{4}-000001$' "the number follows the inquiry rule"
+run "$MADO" ticket new --kind incident --subject 'VPN disconnects every hour' --system juki
+inc=$out
+is "$rc" 0 "create an incident"
+run "$MADO" --format json ticket new --kind request --request-kind user_id --persons 3 \
+	--subject 'ユーザID設置申請（新規採用者）'
+is "$rc" 0 "create a request"
+like "$out" '"number": "REQ-' "json output of new"
+
+# Usage errors, invalid data, not found: distinct exit codes.
+run "$MADO" ticket new --subject 'no kind'
+is "$rc" 64 "missing --kind is a usage error"
+run "$MADO" ticket new --kind inquiry --subject '   '
+is "$rc" 65 "blank subject is invalid data"
+like "$err" "subject: must not be empty" "message names the field"
+run "$MADO" ticket new --kind inquiry --subject 'x' --queue nosuch
+is "$rc" 65 "unknown queue"
+like "$err" "queue: no such queue 'nosuch'" "message names queue and value"
+run "$MADO" ticket show INQ-1999-000999
+is "$rc" 66 "unknown ticket is not found"
+run "$MADO" ticket frobnicate
+is "$rc" 64 "unknown command"
+run "$MADO" --format xml ticket list
+is "$rc" 64 "unknown format"
+
+# Work the inquiry through its workflow.
+run "$MADO" ticket status "$inq" in_progress
+is "$rc" 0 "status in_progress"
+run "$MADO" ticket status "$inq" bogus
+is "$rc" 65 "unknown status refused"
+like "$err" "waiting, answered" "and the allowed ones listed"
+run "$MADO" ticket assign "$inq" --queue net --owner s.tanaka
+is "$rc" 0 "assign queue and owner"
+run "$MADO" ticket update "$inq" priority=2 'subject=プリンター印刷不可（3階）'
+is "$rc" 0 "update two fields"
+run "$MADO" ticket update "$inq" priority=9 subject=x
+is "$rc" 65 "a bad value refuses the whole update"
+run "$MADO" ticket update "$inq" impact=x
+is "$rc" 64 "incident field on an inquiry refused"
+echo 'ドライバーを再インストールしてください。' | "$MADO" ticket comment "$inq" >/dev/null
+is "$?" 0 "reply from standard input"
+run "$MADO" ticket comment "$inq" --note --body 'ベンダー確認中'
+is "$rc" 0 "internal note"
+run "$MADO" ticket link "$inc" related "$inq"
+is "$rc" 0 "link incident to inquiry"
+run "$MADO" ticket status "$inq" answered
+run "$MADO" ticket close "$inq"
+is "$rc" 0 "close"
+run "$MADO" ticket reopen "$inq"
+is "$rc" 0 "reopen (root acts as administrator)"
+
+run "$MADO" ticket show "$inq"
+is "$rc" 0 "show"
+like "$out" "Subject: +プリンター印刷不可（3階）" "updated subject shown"
+like "$out" "\[reply\] .*" "reply marked as reply"
+like "$out" "\[internal note\]" "note marked as internal, not by colour"
+like "$out" "<- related $inc" "link shown from the other side"
+like "$out" "status: in_progress -> waiting|status: answered -> closed" "history from the audit trail"
+run "$MADO" --format json ticket show "$inq"
+printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["status"]=="in_progress", d' 2>/dev/null
+ok $? "show as JSON parses and has the status name"
+
+# Lists: alignment by display width, formats, paging.
+run "$MADO" ticket list
+is "$rc" 0 "list"
+printf '%s\n' "$out" | python3 -c '
+import sys, unicodedata
+def w(s): return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+lines = sys.stdin.read().splitlines()
+head = lines[0]
+col = w(head[:head.index("Subject")])
+for l in lines[2:]:
+    parts = l.split("  ")
+    # the subject is the text after the last run of two spaces
+    idx = l.rindex("  ") + 2
+    assert w(l[:idx]) == col, (l, w(l[:idx]), col)
+' 2>"$TMP/align"
+ok $? "subject column starts at the same screen column on every row"
+[ -s "$TMP/align" ] && sed 's/^/# /' "$TMP/align"
+run "$MADO" --format csv ticket list --kind inquiry
+is "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "number,status,priority,queue,owner,updated,subject" "csv header"
+run "$MADO" ticket list --limit 1
+like "$err" "next page: --after [0-9]+\.[0-9]+" "a full page tells how to go on"
+cursor=$(printf '%s' "$err" | sed -n 's/.*--after //p')
+run "$MADO" ticket list --limit 1 --after "$cursor"
+first=$("$MADO" ticket list --limit 1 2>/dev/null | tail -1)
+second=$(printf '%s\n' "$out" | tail -1)
+ok "$([ -n "$second" ] && [ "$first" != "$second" ] && echo 0 || echo 1)" "the next page continues after the cursor"
+run "$MADO" ticket list --open --kind inquiry
+like "$out" "$inq" "open filter keeps the reopened inquiry"
+
+# Audit trail intact after all of this.
+run "$MADO" admin audit verify
+is "$rc" 0 "audit trail verifies"
+
+# Refusals by role, as a real other user (needs root to switch user).
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	chmod 1777 "$TMP"; chmod 666 "$MADO_DB" "$MADO_DB-wal" "$MADO_DB-shm" 2>/dev/null
+	as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+	run as_nobody "$MADO" ticket list
+	is "$rc" 77 "an unregistered user is refused"
+	like "$err" "not registered as staff" "with a message saying why"
+	sqlite3 "$MADO_DB" "INSERT INTO staff(login, name, role) VALUES ('nobody', '閲覧 太郎', 'staff')"
+	run as_nobody "$MADO" ticket list
+	is "$rc" 0 "registered staff may list"
+	run as_nobody "$MADO" ticket status "$inc" triage
+	is "$rc" 77 "staff may not change a status"
+	like "$err" "needs the operator role" "refusal names the role"
+	run as_nobody "$MADO" admin audit verify
+	is "$rc" 77 "staff may not verify the audit trail"
+else
+	skip "role refusals need root to run as another user"
+fi
+done_testing
