@@ -1,0 +1,25 @@
+#!/bin/sh
+# make bench: generate (once) a database of a million tickets with madogen,
+# then run the benchmarks on a copy so every run starts from the same data.
+# BENCH_TICKETS overrides the size; BENCH_REGEN=1 regenerates.
+set -eu
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/bench/out"
+tickets=${BENCH_TICKETS:-1000000}
+base="$out/tickets-$tickets.db"
+mkdir -p "$out"
+export MADO_SHAREDIR="$root/share" MADO_CONFIG=/nonexistent
+if [ ! -f "$base" ] || [ "${BENCH_REGEN:-0}" = 1 ]; then
+	rm -f "$base" "$base-wal" "$base-shm"
+	echo "generating $tickets tickets into $base ..."
+	"$build/demo/madogen" --db "$base" --tickets "$tickets" --kb 1500 \
+		--calllogs 100000 --staff 50 --seed 1
+	sqlite3 "$base" "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;" >/dev/null
+fi
+echo "database size: $(du -h "$base" | cut -f1)"
+work="$out/work.db"
+rm -f "$work" "$work-wal" "$work-shm"
+cp "$base" "$work"
+"$build/bench/bench_tickets" "$work"
+rm -f "$work" "$work-wal" "$work-shm"
