@@ -1,1 +1,412 @@
-/* placeholder until the module lands */
+/* mado kb add | show | list: knowledge articles from the shell. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "cli/cli.h"
+#include "core/kb.h"
+
+/* Rows per page of `kb list` unless --limit says otherwise. */
+#define LIST_DEFAULT 50
+/* Text output of `kb list` cuts titles to this many cells. */
+#define LIST_TITLE_CELLS 40
+
+/* Parses a whole decimal number in [min, max] (no sign, no spaces). */
+static bool
+parse_num(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* The usage error for what getopt_long() rejected. opterr is off, so the
+ * message is ours, translated and names the command. */
+static int
+bad_option(const char *cmd, int ch, char **argv)
+{
+	const char *opt = argv[optind - 1];
+
+	if (ch == ':')
+		return cli_usage(cmd, _("option %s needs a value"), opt);
+	return cli_usage(cmd, _("unknown option %s"), opt);
+}
+
+/* Starts a fresh getopt_long() scan of a handler's own argv. */
+static void
+getopt_reset(void)
+{
+	optind = 0; /* 0, not 1: makes glibc reinitialise its state */
+	opterr = 0;
+}
+
+/* The cell for a text that may be absent: NULL (JSON null) when empty. */
+static const char *
+opt_cell(const char *s)
+{
+	return s != NULL && s[0] != '\0' ? s : NULL;
+}
+
+/* Public or internal: translated for people, stable words for scripts. */
+static const char *
+visibility_cell(const struct cli_ctx *c, int public)
+{
+	if (c->format == OUT_TEXT)
+		return public ? _("public") : _("internal");
+	return public ? "public" : "internal";
+}
+
+/* ---- kb add ---- */
+
+static int
+print_new_number(struct cli_ctx *c, int64_t no)
+{
+	const struct table_column cols[] = { { "faq_no", _("FAQ No."), 1, 0 } };
+	struct mado_err e = { 0 };
+	char buf[24];
+	const char *cells[] = { buf };
+	struct table *t;
+	int st;
+
+	snprintf(buf, sizeof buf, "%" PRId64, no);
+	if (c->format == OUT_TEXT) {
+		fprintf(c->out, "%s\n", buf);
+		return MADO_OK;
+	}
+	t = table_new(cols, 1);
+	table_add(t, cells);
+	st = table_print_record(t, c->out, c->format, c->ambi, &e);
+	table_free(t);
+	return st == MADO_OK ? MADO_OK : cli_fail(&e);
+}
+
+/* Reads --question-file / --answer-file when given (into *buf, caller
+ * frees) and makes *text point at the text to use. */
+static int
+text_arg(const char *cmd, const char *opt, const char **text, const char *file, char **buf,
+	struct mado_err *e)
+{
+	if (file == NULL)
+		return MADO_OK;
+	if (*text != NULL)
+		return cli_usage(cmd, _("give --%s or --%s-file, not both"), opt, opt);
+	if (cli_read_text(file, buf, e) != MADO_OK)
+		return cli_fail(e);
+	*text = *buf;
+	return MADO_OK;
+}
+
+int
+cmd_kb_add(struct cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "title", required_argument, NULL, 't' },
+		{ "question", required_argument, NULL, 'q' },
+		{ "question-file", required_argument, NULL, 'Q' },
+		{ "answer", required_argument, NULL, 'a' },
+		{ "answer-file", required_argument, NULL, 'A' },
+		{ "category", required_argument, NULL, 'c' },
+		{ "dept", required_argument, NULL, 'd' },
+		{ "class", required_argument, NULL, 'k' },
+		{ "public", no_argument, NULL, 'p' },
+		{ "faq-no", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *cmd = "kb add", *qfile = NULL, *afile = NULL;
+	struct kb_draft d = { 0 };
+	struct mado_err e = { 0 };
+	char *qbuf = NULL, *abuf = NULL;
+	long long n;
+	int64_t no;
+	int ch, st;
+
+	getopt_reset();
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (ch) {
+		case 't': d.title = optarg; break;
+		case 'q': d.question = optarg; break;
+		case 'Q': qfile = optarg; break;
+		case 'a': d.answer = optarg; break;
+		case 'A': afile = optarg; break;
+		case 'c': d.category = optarg; break;
+		case 'd': d.department = optarg; break;
+		case 'k': d.faq_class = optarg; break;
+		case 'p': d.public = true; break;
+		case 'n':
+			if (!parse_num(optarg, 1, KB_FAQ_NO_MAX, &n))
+				return cli_usage(cmd, _("--faq-no: '%s' is not a number from 1 to %lld"),
+					optarg, (long long)KB_FAQ_NO_MAX);
+			d.faq_no = n;
+			break;
+		default:
+			return bad_option(cmd, ch, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
+	if (d.title == NULL)
+		return cli_usage(cmd, _("--title is required"));
+	st = text_arg(cmd, "question", &d.question, qfile, &qbuf, &e);
+	if (st == MADO_OK)
+		st = text_arg(cmd, "answer", &d.answer, afile, &abuf, &e);
+	if (st == MADO_OK) {
+		st = kb_add(c->db, &c->actor, &d, &no, &e);
+		st = st == MADO_OK ? print_new_number(c, no) : cli_fail(&e);
+	}
+	free(qbuf);
+	free(abuf);
+	return st;
+}
+
+/* ---- kb show ---- */
+
+enum {
+	SHOW_NO, SHOW_TITLE, SHOW_QUESTION, SHOW_ANSWER,
+	SHOW_CATEGORY, SHOW_CATEGORY_CODE, SHOW_DEPT, SHOW_DEPT_CODE,
+	SHOW_CLASS, SHOW_CLASS_CODE, SHOW_VISIBILITY, SHOW_VIEWS, SHOW_HELPFUL,
+	SHOW_NOT_HELPFUL, SHOW_VERSION, SHOW_REVIEWED, SHOW_CREATED, SHOW_CREATED_BY,
+	SHOW_UPDATED, SHOW_NCOLS
+};
+
+static int
+print_article(struct cli_ctx *c, const struct kb_row *r)
+{
+	const struct table_column cols[SHOW_NCOLS] = {
+		[SHOW_NO] = { "faq_no", _("FAQ No."), 1, 0 },
+		[SHOW_TITLE] = { "title", _("Title"), 0, 0 },
+		[SHOW_QUESTION] = { "question", _("Question"), 0, 0 },
+		[SHOW_ANSWER] = { "answer", _("Answer"), 0, 0 },
+		[SHOW_CATEGORY] = { "category", _("Category"), 0, 0 },
+		[SHOW_CATEGORY_CODE] = { "category_code", _("Category code"), 0, 0 },
+		[SHOW_DEPT] = { "department", _("Department"), 0, 0 },
+		[SHOW_DEPT_CODE] = { "department_code", _("Department code"), 0, 0 },
+		[SHOW_CLASS] = { "class", _("Class"), 0, 0 },
+		[SHOW_CLASS_CODE] = { "class_code", _("Class code"), 0, 0 },
+		[SHOW_VISIBILITY] = { "visibility", _("Visibility"), 0, 0 },
+		[SHOW_VIEWS] = { "views", _("Views"), 1, 0 },
+		[SHOW_HELPFUL] = { "helpful", _("Helpful"), 1, 0 },
+		[SHOW_NOT_HELPFUL] = { "not_helpful", _("Not helpful"), 1, 0 },
+		[SHOW_VERSION] = { "version", _("Version"), 1, 0 },
+		[SHOW_REVIEWED] = { "reviewed_at", _("Reviewed"), 0, 0 },
+		[SHOW_CREATED] = { "created_at", _("Created"), 0, 0 },
+		[SHOW_CREATED_BY] = { "created_by", _("Created by"), 0, 0 },
+		[SHOW_UPDATED] = { "updated_at", _("Updated"), 0, 0 },
+	};
+	char no[24], views[24], helpful[24], not_helpful[24], version[24];
+	char reviewed[32], created[32], updated[32];
+	const char *cells[SHOW_NCOLS];
+	struct mado_err e = { 0 };
+	struct table *t;
+	int st;
+
+	snprintf(no, sizeof no, "%" PRId64, r->faq_no);
+	snprintf(views, sizeof views, "%" PRId64, r->views);
+	snprintf(helpful, sizeof helpful, "%" PRId64, r->helpful);
+	snprintf(not_helpful, sizeof not_helpful, "%" PRId64, r->not_helpful);
+	snprintf(version, sizeof version, "%" PRId64, r->version);
+	cells[SHOW_NO] = no;
+	cells[SHOW_TITLE] = r->title;
+	cells[SHOW_QUESTION] = r->question;
+	cells[SHOW_ANSWER] = r->answer;
+	cells[SHOW_CATEGORY] = opt_cell(r->category_name);
+	cells[SHOW_CATEGORY_CODE] = opt_cell(r->category);
+	cells[SHOW_DEPT] = opt_cell(r->department_name);
+	cells[SHOW_DEPT_CODE] = opt_cell(r->department);
+	cells[SHOW_CLASS] = opt_cell(r->faq_class_name);
+	cells[SHOW_CLASS_CODE] = opt_cell(r->faq_class);
+	cells[SHOW_VISIBILITY] = visibility_cell(c, r->public);
+	cells[SHOW_VIEWS] = views;
+	cells[SHOW_HELPFUL] = helpful;
+	cells[SHOW_NOT_HELPFUL] = not_helpful;
+	cells[SHOW_VERSION] = version;
+	cells[SHOW_REVIEWED] = r->reviewed_at != 0
+		? cli_time(r->reviewed_at, reviewed, sizeof reviewed) : NULL;
+	cells[SHOW_CREATED] = cli_time(r->created_at, created, sizeof created);
+	cells[SHOW_CREATED_BY] = opt_cell(r->created_by);
+	cells[SHOW_UPDATED] = cli_time(r->updated_at, updated, sizeof updated);
+	t = table_new(cols, SHOW_NCOLS);
+	table_add(t, cells);
+	st = table_print_record(t, c->out, c->format, c->ambi, &e);
+	table_free(t);
+	return st == MADO_OK ? MADO_OK : cli_fail(&e);
+}
+
+int
+cmd_kb_show(struct cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	const char *cmd = "kb show";
+	struct mado_err e = { 0 };
+	struct kb_row row;
+	long long no;
+	int ch, st;
+
+	getopt_reset();
+	if ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return bad_option(cmd, ch, argv);
+	if (optind >= argc)
+		return cli_usage(cmd, _("give the FAQ number to show"));
+	if (optind + 1 < argc)
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind + 1]);
+	if (!parse_num(argv[optind], 1, KB_FAQ_NO_MAX, &no))
+		return cli_usage(cmd, _("'%s' is not a FAQ number"), argv[optind]);
+	if (kb_show(c->db, &c->actor, no, &row, &e) != MADO_OK)
+		return cli_fail(&e);
+	st = print_article(c, &row);
+	kb_row_clear(&row);
+	return st;
+}
+
+/* ---- kb list ---- */
+
+enum {
+	LIST_NO, LIST_TITLE, LIST_CATEGORY, LIST_VISIBILITY, LIST_VIEWS, LIST_UPDATED,
+	LIST_REVIEWED, LIST_NCOLS
+};
+
+struct list_ctx {
+	const struct cli_ctx *c;
+	struct table *t;
+	bool stale;
+	char last[48];    /* the cursor of the last row added */
+};
+
+static int
+list_row(const struct kb_row *r, void *p)
+{
+	struct list_ctx *l = p;
+	char no[24], views[24], updated[32], reviewed[32];
+	const char *cells[LIST_NCOLS];
+
+	snprintf(no, sizeof no, "%" PRId64, r->faq_no);
+	snprintf(views, sizeof views, "%" PRId64, r->views);
+	cells[LIST_NO] = no;
+	cells[LIST_TITLE] = r->title;
+	cells[LIST_CATEGORY] = opt_cell(r->category_name);
+	cells[LIST_VISIBILITY] = visibility_cell(l->c, r->public);
+	cells[LIST_VIEWS] = views;
+	cells[LIST_UPDATED] = cli_time(r->updated_at, updated, sizeof updated);
+	cells[LIST_REVIEWED] = cli_time(kb_reviewed_at(r), reviewed, sizeof reviewed);
+	table_add(l->t, cells);
+	if (l->stale)
+		snprintf(l->last, sizeof l->last, "%" PRId64 ":%" PRId64, kb_reviewed_at(r), r->id);
+	else
+		snprintf(l->last, sizeof l->last, "%" PRId64, r->faq_no);
+	return MADO_OK;
+}
+
+/* --after: the last FAQ number of the previous page, or for --stale the
+ * "SECONDS:ID" key the previous page's hint printed. */
+static bool
+parse_cursor(const char *s, struct kb_query *q)
+{
+	const char *colon = strchr(s, ':');
+	long long a, b;
+
+	if (q->stale_days < 0) {
+		if (!parse_num(s, 0, KB_FAQ_NO_MAX, &a))
+			return false;
+		q->after_no = a;
+	} else {
+		char at[24];
+
+		if (colon == NULL || (size_t)(colon - s) >= sizeof at)
+			return false;
+		memcpy(at, s, (size_t)(colon - s));
+		at[colon - s] = '\0';
+		if (!parse_num(at, 0, INT64_MAX, &a) || !parse_num(colon + 1, 0, INT64_MAX, &b))
+			return false;
+		q->after_at = a;
+		q->after_id = b;
+	}
+	q->has_after = true;
+	return true;
+}
+
+int
+cmd_kb_list(struct cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "category", required_argument, NULL, 'c' },
+		{ "public", no_argument, NULL, 'p' },
+		{ "internal", no_argument, NULL, 'i' },
+		{ "stale", required_argument, NULL, 's' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "after", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct table_column cols[LIST_NCOLS] = {
+		[LIST_NO] = { "faq_no", _("No."), 1, 0 },
+		[LIST_TITLE] = { "title", _("Title"), 0, LIST_TITLE_CELLS },
+		[LIST_CATEGORY] = { "category", _("Category"), 0, 0 },
+		[LIST_VISIBILITY] = { "visibility", _("Visibility"), 0, 0 },
+		[LIST_VIEWS] = { "views", _("Views"), 1, 0 },
+		[LIST_UPDATED] = { "updated_at", _("Updated"), 0, 0 },
+		[LIST_REVIEWED] = { "reviewed_at", _("Reviewed"), 0, 0 },
+	};
+	const char *cmd = "kb list", *after = NULL;
+	struct kb_query q = { .public = -1, .stale_days = -1, .limit = LIST_DEFAULT };
+	struct list_ctx l = { .c = c };
+	struct mado_err e = { 0 };
+	bool more;
+	long long n;
+	int ch, st;
+
+	getopt_reset();
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': q.category = optarg; break;
+		case 'p':
+		case 'i':
+			if (q.public >= 0 && q.public != (ch == 'p'))
+				return cli_usage(cmd, _("give --public or --internal, not both"));
+			q.public = ch == 'p';
+			break;
+		case 's':
+			if (!parse_num(optarg, 0, KB_STALE_DAYS_MAX, &n))
+				return cli_usage(cmd, _("--stale: '%s' is not a number of days"), optarg);
+			q.stale_days = (int)n;
+			break;
+		case 'l':
+			if (!parse_num(optarg, 1, KB_LIST_MAX, &n))
+				return cli_usage(cmd, _("--limit: '%s' is not a number from 1 to %d"),
+					optarg, KB_LIST_MAX);
+			q.limit = (int)n;
+			break;
+		case 'a': after = optarg; break;
+		default:
+			return bad_option(cmd, ch, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
+	/* Parsed after the loop: its form depends on --stale, wherever given. */
+	if (after != NULL && !parse_cursor(after, &q))
+		return cli_usage(cmd, q.stale_days < 0
+			? _("--after: '%s' is not a FAQ number")
+			: _("--after: '%s' is not a cursor printed by --stale"), after);
+	l.stale = q.stale_days >= 0;
+	/* A stale list shows when each article was last reviewed, which is
+	 * what it is sorted by; the ordinary list leaves that column out. */
+	l.t = table_new(cols, l.stale ? LIST_NCOLS : LIST_NCOLS - 1);
+	st = kb_list(c->db, &c->actor, &q, list_row, &l, &more, &e);
+	if (st == MADO_OK)
+		st = table_print(l.t, c->out, c->format, c->ambi, &e);
+	table_free(l.t);
+	if (st != MADO_OK)
+		return cli_fail(&e);
+	if (more)
+		fprintf(stderr, _("next page: --after %s\n"), l.last);
+	return MADO_OK;
+}

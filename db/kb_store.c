@@ -1,1 +1,288 @@
-/* placeholder until the module lands */
+#include "kb_store.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Columns after the article's own text, shared by the full and the list
+ * form so that row_fill() reads both alike. */
+#define KB_REST \
+	" COALESCE(c.code, ''), COALESCE(c.name, ''), COALESCE(d.code, ''), COALESCE(d.name, '')," \
+	" COALESCE(f.code, ''), COALESCE(f.name, ''), COALESCE(s.login, ''), a.public," \
+	" a.views, a.helpful, a.not_helpful, a.version, COALESCE(a.reviewed_at, 0)," \
+	" a.created_at, a.updated_at" \
+	" FROM kb_article a" \
+	" LEFT JOIN category c ON c.id = a.category_id" \
+	" LEFT JOIN department d ON d.id = a.department_id" \
+	" LEFT JOIN faq_class f ON f.id = a.faq_class_id" \
+	" LEFT JOIN staff s ON s.id = a.created_by"
+#define KB_FULL "SELECT a.id, a.faq_no, a.title, a.question, a.answer," KB_REST
+/* Lists leave out the bodies, which can be long and are not shown. */
+#define KB_BRIEF "SELECT a.id, a.faq_no, a.title, '', ''," KB_REST
+
+/* The moment a stale list sorts by. The same text appears in ORDER BY and
+ * in the keyset condition so that an index on this expression can serve
+ * both. */
+#define KB_REVIEWED "COALESCE(a.reviewed_at, a.created_at)"
+
+static void
+row_fill(sqlite3_stmt *st, struct kb_row *row)
+{
+	row->id = sqlite3_column_int64(st, 0);
+	row->faq_no = sqlite3_column_int64(st, 1);
+	row->title = db_col_strdup(st, 2);
+	row->question = db_col_strdup(st, 3);
+	row->answer = db_col_strdup(st, 4);
+	row->category = db_col_strdup(st, 5);
+	row->category_name = db_col_strdup(st, 6);
+	row->department = db_col_strdup(st, 7);
+	row->department_name = db_col_strdup(st, 8);
+	row->faq_class = db_col_strdup(st, 9);
+	row->faq_class_name = db_col_strdup(st, 10);
+	row->created_by = db_col_strdup(st, 11);
+	row->public = sqlite3_column_int(st, 12);
+	row->views = sqlite3_column_int64(st, 13);
+	row->helpful = sqlite3_column_int64(st, 14);
+	row->not_helpful = sqlite3_column_int64(st, 15);
+	row->version = sqlite3_column_int64(st, 16);
+	row->reviewed_at = sqlite3_column_int64(st, 17);
+	row->created_at = sqlite3_column_int64(st, 18);
+	row->updated_at = sqlite3_column_int64(st, 19);
+}
+
+void
+kb_row_clear(struct kb_row *row)
+{
+	free(row->title);
+	free(row->question);
+	free(row->answer);
+	free(row->category);
+	free(row->category_name);
+	free(row->department);
+	free(row->department_name);
+	free(row->faq_class);
+	free(row->faq_class_name);
+	free(row->created_by);
+	memset(row, 0, sizeof *row);
+}
+
+int
+kb_master_lookup(struct db *db, enum kb_master which, const char *code,
+	struct kb_master_ref *out, struct mado_err *e)
+{
+	/* One fixed statement per master: table names are never spliced in. */
+	static const char *const sql[] = {
+		[KB_MASTER_CATEGORY] =
+			"SELECT id, active, scope, COALESCE(department_id, 0)"
+			" FROM category WHERE code = ?1",
+		[KB_MASTER_DEPARTMENT] =
+			"SELECT id, active, '', 0 FROM department WHERE code = ?1",
+		[KB_MASTER_CLASS] =
+			"SELECT id, active, '', 0 FROM faq_class WHERE code = ?1",
+	};
+	sqlite3_stmt *st = db_prepare(db, sql[which], e);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return e->status;
+	db_bind_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *scope = sqlite3_column_text(st, 2);
+
+		out->id = sqlite3_column_int64(st, 0);
+		out->active = sqlite3_column_int(st, 1);
+		g_strlcpy(out->scope, scope ? (const char *)scope : "", sizeof out->scope);
+		out->department_id = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return MADO_OK;
+	if (rc == SQLITE_DONE)
+		return MADO_ENOTFOUND;
+	return db_fail(db, rc, e, "kb master lookup");
+}
+
+int
+kb_next_faq_no(struct db *db, int64_t *out, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT COALESCE(MAX(faq_no), 0) + 1 FROM kb_article", e);
+	int rc;
+
+	if (st == NULL)
+		return e->status;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? MADO_OK : db_fail(db, rc, e, "kb next number");
+}
+
+int
+kb_id_by_faq_no(struct db *db, int64_t faq_no, int64_t *id, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM kb_article WHERE faq_no = ?1", e);
+	int rc;
+
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, faq_no);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return MADO_OK;
+	return rc == SQLITE_DONE ? MADO_ENOTFOUND : db_fail(db, rc, e, "kb lookup");
+}
+
+static int
+insert_version(struct db *db, const struct kb_insert *in, int64_t id, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO kb_version(article_id, version, title, question, answer,"
+		" changed_by, changed_at) VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6)", e);
+
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, in->title);
+	db_bind_text(st, 3, in->question ? in->question : "");
+	db_bind_text(st, 4, in->answer ? in->answer : "");
+	db_bind_id(st, 5, in->actor_id);
+	sqlite3_bind_int64(st, 6, in->at);
+	return db_step_done(db, st, e);
+}
+
+int
+kb_insert(struct db *db, const struct kb_insert *in, int64_t *id, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO kb_article(faq_no, title, question, answer, category_id,"
+		" department_id, faq_class_id, public, version, created_at, created_by,"
+		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?9)", e);
+	int st2;
+
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, in->faq_no);
+	db_bind_text(st, 2, in->title);
+	db_bind_text(st, 3, in->question ? in->question : "");
+	db_bind_text(st, 4, in->answer ? in->answer : "");
+	db_bind_id(st, 5, in->category_id);
+	db_bind_id(st, 6, in->department_id);
+	db_bind_id(st, 7, in->faq_class_id);
+	sqlite3_bind_int(st, 8, in->public ? 1 : 0);
+	sqlite3_bind_int64(st, 9, in->at);
+	db_bind_id(st, 10, in->actor_id);
+	st2 = db_step_done(db, st, e);
+	if (st2 != MADO_OK)
+		return st2;
+	*id = sqlite3_last_insert_rowid(db_handle(db));
+	return insert_version(db, in, *id, e);
+}
+
+int
+kb_by_faq_no(struct db *db, int64_t faq_no, struct kb_row *row, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, KB_FULL " WHERE a.faq_no = ?1", e);
+	int rc;
+
+	memset(row, 0, sizeof *row);
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, faq_no);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		row_fill(st, row);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return MADO_OK;
+	return rc == SQLITE_DONE ? MADO_ENOTFOUND : db_fail(db, rc, e, "kb article");
+}
+
+int
+kb_count_view(struct db *db, int64_t faq_no, struct mado_err *e)
+{
+	/* updated_at stays: being read is not a change to the article. */
+	sqlite3_stmt *st = db_prepare(db,
+		"UPDATE kb_article SET views = views + 1 WHERE faq_no = ?1", e);
+	int st2;
+
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, faq_no);
+	st2 = db_step_done(db, st, e);
+	if (st2 != MADO_OK)
+		return st2;
+	return sqlite3_changes(db_handle(db)) > 0 ? MADO_OK : MADO_ENOTFOUND;
+}
+
+/* Steps a bound list statement, handing each row to fn. */
+static int
+each_row(struct db *db, sqlite3_stmt *st, kb_row_fn fn, void *ctx, struct mado_err *e)
+{
+	int rc, st2 = MADO_OK;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kb_row row;
+
+		row_fill(st, &row);
+		st2 = fn(&row, ctx);
+		kb_row_clear(&row);
+		if (st2 != MADO_OK)
+			break;
+	}
+	sqlite3_reset(st);
+	if (st2 != MADO_OK)
+		return st2;
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? MADO_OK : db_fail(db, rc, e, "kb list");
+}
+
+int
+kb_list_by_no(struct db *db, const struct kb_filter *f, int64_t after, int limit,
+	kb_row_fn fn, void *ctx, struct mado_err *e)
+{
+	/* Two texts rather than "?3 = 0 OR category_id = ?3", which would keep
+	 * the planner from using kb_category(category_id, faq_no). */
+	static const char by_no[] = KB_BRIEF
+		" WHERE a.faq_no > ?1 AND (?2 < 0 OR a.public = ?2)"
+		" ORDER BY a.faq_no LIMIT ?4";
+	static const char by_category[] = KB_BRIEF
+		" WHERE a.category_id = ?3 AND a.faq_no > ?1 AND (?2 < 0 OR a.public = ?2)"
+		" ORDER BY a.faq_no LIMIT ?4";
+	sqlite3_stmt *st = db_prepare(db, f->category_id > 0 ? by_category : by_no, e);
+
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, f->public);
+	if (f->category_id > 0)
+		sqlite3_bind_int64(st, 3, f->category_id);
+	sqlite3_bind_int(st, 4, limit);
+	return each_row(db, st, fn, ctx, e);
+}
+
+int
+kb_list_stale(struct db *db, const struct kb_filter *f, int64_t before,
+	int64_t after_at, int64_t after_id, int limit, kb_row_fn fn, void *ctx,
+	struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, KB_BRIEF
+		" WHERE " KB_REVIEWED " < ?1"
+		" AND (" KB_REVIEWED " > ?2 OR (" KB_REVIEWED " = ?2 AND a.id > ?3))"
+		" AND (?4 < 0 OR a.public = ?4) AND (?5 = 0 OR a.category_id = ?5)"
+		" ORDER BY " KB_REVIEWED ", a.id LIMIT ?6", e);
+
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, before);
+	sqlite3_bind_int64(st, 2, after_at);
+	sqlite3_bind_int64(st, 3, after_id);
+	sqlite3_bind_int(st, 4, f->public);
+	sqlite3_bind_int64(st, 5, f->category_id);
+	sqlite3_bind_int(st, 6, limit);
+	return each_row(db, st, fn, ctx, e);
+}
