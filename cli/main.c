@@ -196,7 +196,7 @@ main(int argc, char **argv)
 		}
 	}
 	if (best == NULL) {
-		if (g.help || first == argc) {
+		if (g.help || first == argc || wants_help(argc - first + 1, argv + first - 1)) {
 			print_help(stdout, argc - first, argv + first);
 			return 0;
 		}
