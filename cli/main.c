@@ -45,7 +45,7 @@ print_commands(FILE *fp, int argc, char **argv)
 		int prefix = 1;
 
 		/* `mado ticket --help` lists only the ticket commands. */
-		for (int w = 0; w < argc && prefix; w++)
+		for (int w = 0; w < argc && prefix && argv[w][0] != '-'; w++)
 			prefix = strncmp(c->name, argv[w], strlen(argv[w])) == 0;
 		if (prefix)
 			fprintf(fp, "  mado %s %s\n      %s\n", c->name, c->args, _(c->summary));
