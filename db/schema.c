@@ -177,7 +177,7 @@ static const char *const steps[] = {
 "  created_by INTEGER REFERENCES staff(id), updated_at INTEGER NOT NULL);\n"
 "CREATE INDEX kb_updated ON kb_article(updated_at DESC, id DESC);\n"
 "CREATE INDEX kb_category ON kb_article(category_id, faq_no);\n"
-"CREATE INDEX kb_reviewed ON kb_article(reviewed_at, id);\n"
+"CREATE INDEX kb_stale ON kb_article(COALESCE(reviewed_at, created_at), id);\n"
 "CREATE TABLE kb_version(\n"
 "  article_id INTEGER NOT NULL REFERENCES kb_article(id) ON DELETE CASCADE,\n"
 "  version INTEGER NOT NULL, title TEXT NOT NULL, question TEXT NOT NULL,\n"
