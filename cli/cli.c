@@ -13,7 +13,10 @@
 
 const struct cli_command cli_commands[] = {
 	{ "ticket new", cmd_ticket_new,
-	  "--kind inquiry|incident|request --subject TEXT [--body TEXT|--body-file F] [options]",
+	  "--kind inquiry|incident|request --subject TEXT [--body TEXT|--body-file F]"
+	  " [--queue CODE] [--owner LOGIN] [--category CODE] [--priority 1-5]"
+	  " [--requester-name NAME] [--requester-email ADDR] [--source S] [--system CODE]"
+	  " [--request-kind KIND --field NAME=VALUE...]",
 	  N_("create a ticket"), true },
 	{ "ticket show", cmd_ticket_show, "NUMBER",
 	  N_("show a ticket with its conversation, links and history"), true },

@@ -70,8 +70,10 @@ cmd_ticket_new(struct cli_ctx *c, int argc, char **argv)
 		{ "requester-email", required_argument, NULL, 'm' },
 		{ "source", required_argument, NULL, 'S' }, { "system", required_argument, NULL, 'y' },
 		{ "request-kind", required_argument, NULL, 'r' },
-		{ "persons", required_argument, NULL, 'P' }, { NULL, 0, NULL, 0 },
+		{ "field", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
 	};
+	const char *names[64], *values[64];
+	char *copies[64];
 	struct ticket_draft d = { 0 };
 	const char *body_text = NULL, *body_file = NULL;
 	char *body = NULL, number[TICKET_NUMBER_MAX];
@@ -96,32 +98,48 @@ cmd_ticket_new(struct cli_ctx *c, int argc, char **argv)
 		case 'r': d.request_kind = optarg; break;
 		case 'p':
 			if ((st = int_option("ticket new", "--priority", optarg, &d.priority)))
-				return st;
+				goto out;
 			break;
-		case 'P':
-			if ((st = int_option("ticket new", "--persons", optarg, &d.persons)))
-				return st;
+		case 'f': {
+			const char *eq = strchr(optarg, '=');
+
+			if (eq == NULL || eq == optarg || d.nfields == 64) {
+				st = cli_usage("ticket new", _("--field takes NAME=VALUE, not '%s'"), optarg);
+				goto out;
+			}
+			copies[d.nfields] = strndup(optarg, (size_t)(eq - optarg));
+			names[d.nfields] = copies[d.nfields];
+			values[d.nfields++] = eq + 1;
 			break;
+		}
 		default:
-			return cli_usage("ticket new", _("unknown option"));
+			st = cli_usage("ticket new", _("unknown option"));
+			goto out;
 		}
 	}
+	d.field_names = names;
+	d.field_values = values;
 	if ((st = no_more_args("ticket new", argc, argv)))
-		return st;
-	if (d.kind == NULL || d.subject == NULL)
-		return cli_usage("ticket new", _("--kind and --subject are required"));
-	if (body_option(body_text, body_file, &body, &e) != MADO_OK)
-		return cli_fail(&e);
-	d.body = body;
-	st = ticket_create(c->db, &c->actor, &d, &id, number, &e);
+		goto out;
+	if (d.kind == NULL || d.subject == NULL) {
+		st = cli_usage("ticket new", _("--kind and --subject are required"));
+		goto out;
+	}
+	if ((st = body_option(body_text, body_file, &body, &e)) == MADO_OK) {
+		d.body = body;
+		st = ticket_create(c->db, &c->actor, &d, &id, number, &e);
+	}
 	free(body);
 	if (st != MADO_OK)
-		return cli_fail(&e);
-	if (c->format == OUT_JSON)
+		cli_fail(&e);
+	else if (c->format == OUT_JSON)
 		fprintf(c->out, "{\"id\": %lld, \"number\": \"%s\"}\n", (long long)id, number);
 	else
 		fprintf(c->out, "%s\n", number);
-	return MADO_OK;
+out:
+	for (int i = 0; i < d.nfields; i++)
+		free(copies[i]);
+	return st;
 }
 
 /* Fields of a ticket as one table record. */

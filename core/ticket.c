@@ -8,9 +8,12 @@
 #include "base/env.h"
 #include "base/i18n.h"
 #include "core/calendar.h"
+#include "core/master.h"
 #include "core/numbering.h"
 #include "core/workflow.h"
 #include "db/audit_store.h"
+#include "db/master_store.h"
+#include "forms/form.h"
 #include "db/ticket_store.h"
 
 #define SUBJECT_MAX_CHARS 200
@@ -87,13 +90,104 @@ audit(struct db *db, const struct actor *a, const char *action, int64_t id,
 	return actor_audit(db, a, &ent, e);
 }
 
+static bool parse_time(const char *s, int64_t *out);
+
 struct create_ctx {
 	const struct actor *actor;
 	const struct ticket_draft *d;
 	const char *status;
+	struct form *form;      /* request kinds: the form the fields follow */
+	char **canonical;       /* the fields' stored values, nfields of them */
 	int64_t id;
 	char number[TICKET_NUMBER_MAX];
 };
+
+/* Request form fields that are also columns of ticket_request. */
+static const char *
+request_column(const char *field)
+{
+	static const char *const cols[] = { "persons", "work_start", "work_end" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cols); i++)
+		if (strcmp(field, cols[i]) == 0)
+			return cols[i];
+	return NULL;
+}
+
+/* Checks the request's fields against its form (every problem at once)
+ * and the codes of master fields against the database. */
+static int
+check_form(struct db *db, struct create_ctx *c, struct mado_err *e)
+{
+	const struct ticket_draft *d = c->d;
+	struct form_error *errs = NULL;
+	GString *msg;
+	int nerrs = 0, st;
+
+	st = form_load_kind(mado_sharedir(), d->request_kind, &c->form, e);
+	if (st == MADO_ENOTFOUND || st == MADO_EDATA)
+		return mado_err_set(e, MADO_EDATA, _("request_kind: no form for '%s'"),
+			d->request_kind);
+	if (st != MADO_OK)
+		return st;
+	form_validate(c->form, d->field_names, d->field_values, d->nfields, &errs, &nerrs);
+	msg = g_string_new(NULL);
+	for (int i = 0; i < nerrs; i++)
+		g_string_append_printf(msg, "%s%s: %s", i ? "\n" : "", errs[i].field, errs[i].message);
+	form_errors_free(errs, nerrs);
+	c->canonical = g_new0(char *, d->nfields + 1);
+	for (int i = 0; i < d->nfields && nerrs == 0; i++) {
+		const struct form_field *f = form_field(c->form, d->field_names[i]);
+		char *why = NULL;
+
+		form_normalise(f, d->field_values[i], &c->canonical[i], &why);
+		g_free(why);
+		if (f->type == FORM_MASTER && c->canonical[i] != NULL && *c->canonical[i]) {
+			const struct master_kind *mk = master_kind_find(f->master);
+			const char *key[1] = { c->canonical[i] };
+			struct mado_err ignored = { 0 };
+			int64_t mid;
+
+			if (mk == NULL || master_store_get(db, f->master, key, 1, mk->ncols, &mid, NULL,
+			    &ignored) != MADO_OK) {
+				g_string_append_printf(msg, "%s%s: no such %s '%s'", msg->len ? "\n" : "",
+					f->name, f->master, c->canonical[i]);
+				nerrs++;
+			}
+		}
+	}
+	st = nerrs ? mado_err_set(e, MADO_EDATA, "%s", msg->str) : MADO_OK;
+	g_string_free(msg, TRUE);
+	return st;
+}
+
+/* Stores the checked form fields of a new request. */
+static int
+store_form(struct db *db, struct create_ctx *c, int64_t now, struct mado_err *e)
+{
+	int st = MADO_OK;
+
+	for (int i = 0; i < c->d->nfields && st == MADO_OK; i++) {
+		const char *name = c->d->field_names[i], *v = c->canonical[i];
+		const struct form_field *f = form_field(c->form, name);
+		char when[24];
+		int64_t t;
+
+		if (v == NULL || *v == '\0')
+			continue;
+		if (request_column(name) != NULL) {
+			if ((f->type == FORM_DATETIME || f->type == FORM_DATE) && parse_time(v, &t)) {
+				snprintf(when, sizeof when, "%lld", (long long)t);
+				v = when;
+			}
+			st = ticket_value_set(db, c->id, name, v, now, e);
+		} else
+			st = ticket_field_put(db, c->id, name, v, e);
+		if (st == MADO_OK)
+			st = audit(db, c->actor, "create", c->id, name, NULL, c->canonical[i], e);
+	}
+	return st;
+}
 
 static int
 create_txn(struct db *db, void *p, struct mado_err *e)
@@ -107,7 +201,7 @@ create_txn(struct db *db, void *p, struct mado_err *e)
 		.queue = d->queue, .owner = d->owner, .category = d->category,
 		.requester_name = d->requester_name, .requester_email = d->requester_email,
 		.requester_staff_id = 0, .created_by = c->actor->staff_id, .created_at = now,
-		.request_kind = d->request_kind, .system = d->system, .persons = d->persons,
+		.request_kind = d->request_kind, .system = d->system,
 	};
 	int st;
 
@@ -119,6 +213,8 @@ create_txn(struct db *db, void *p, struct mado_err *e)
 		st = audit(db, c->actor, "create", c->id, "number", NULL, c->number, e);
 	if (st == MADO_OK)
 		st = audit(db, c->actor, "create", c->id, "subject", NULL, d->subject, e);
+	if (st == MADO_OK && c->form != NULL)
+		st = store_form(db, c, now, e);
 	if (st == MADO_OK && d->requester_email != NULL && *d->requester_email != '\0')
 		st = outbox_add(db, "ack", c->id, d->requester_email, c->actor->lang, now, e);
 	if (st == MADO_OK && d->owner != NULL && *d->owner != '\0')
@@ -157,8 +253,9 @@ check_draft(const struct ticket_draft *d, struct mado_err *e)
 		return mado_err_set(e, MADO_EDATA, _("request_kind: only requests have one"));
 	if (strcmp(d->kind, "incident") != 0 && d->system != NULL)
 		return mado_err_set(e, MADO_EDATA, _("system: only incidents have one"));
-	if (d->persons < 0 || d->persons > 10000)
-		return mado_err_set(e, MADO_EDATA, _("persons: must be 1 to 10000"));
+	if (strcmp(d->kind, "request") != 0 && d->nfields > 0)
+		return mado_err_set(e, MADO_EDATA, _("%s: only requests have form fields"),
+			d->field_names[0]);
 	return MADO_OK;
 }
 
@@ -179,7 +276,12 @@ ticket_create(struct db *db, const struct actor *actor, const struct ticket_draf
 	    (st = role_require(actor, ROLE_SUPERVISOR, _("assigning a ticket to someone else"), e)))
 		return st;
 	c.status = wf.statuses[workflow_initial(&wf)].name;
-	st = db_txn(db, create_txn, &c, e);
+	if (strcmp(d->kind, "request") == 0)
+		st = check_form(db, &c, e);
+	if (st == MADO_OK)
+		st = db_txn(db, create_txn, &c, e);
+	form_free(c.form);
+	g_strfreev(c.canonical);
 	if (st != MADO_OK)
 		return st;
 	if (id != NULL)

@@ -22,7 +22,13 @@ struct ticket_draft {
 	const char *source;         /* phone, mail, alert, counter, web, other */
 	const char *system;         /* incident: managed system code */
 	const char *request_kind;   /* request: choice code, required */
-	int persons;                /* request: number of persons (user_id, dc_entry) */
+	/* request: the fields of its kind's form (share/forms/KIND.xml); all
+	 * are checked, every problem is reported, and nothing is written
+	 * unless all are valid. persons, work_start and work_end also fill the
+	 * request's own columns. */
+	const char *const *field_names;
+	const char *const *field_values;
+	int nfields;
 };
 
 /* Creates a ticket and returns its id and number (out may be NULL). */

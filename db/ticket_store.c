@@ -82,8 +82,7 @@ ticket_insert(struct db *db, const struct ticket_insert *t, int64_t *id, struct 
 			" VALUES (?1, (SELECT id FROM system WHERE code = ?2), ?3, ?4)", e);
 	else
 		st = db_prepare(db,
-			"INSERT INTO ticket_request(ticket_id, request_kind, persons)"
-			" VALUES (?1, ?5, ?6)", e);
+			"INSERT INTO ticket_request(ticket_id, request_kind) VALUES (?1, ?5)", e);
 	if (st == NULL)
 		return e->status;
 	sqlite3_bind_int64(st, 1, *id);
@@ -91,11 +90,8 @@ ticket_insert(struct db *db, const struct ticket_insert *t, int64_t *id, struct 
 		db_bind_text(st, 2, t->system);
 		sqlite3_bind_int64(st, 3, t->created_at);
 		sqlite3_bind_int(st, 4, t->after_hours);
-	} else if (strcmp(t->kind, "request") == 0) {
+	} else if (strcmp(t->kind, "request") == 0)
 		db_bind_text(st, 5, t->request_kind);
-		if (t->persons > 0)
-			sqlite3_bind_int(st, 6, t->persons);
-	}
 	return db_step_done(db, st, e);
 }
 

@@ -15,7 +15,6 @@ struct ticket_insert {
 	int64_t requester_staff_id, created_by, created_at, due_at;
 	/* detail of the kind */
 	const char *request_kind, *system;      /* codes */
-	int persons;                            /* 0 for none */
 	int after_hours;
 };
 

@@ -20,10 +20,17 @@ like "$inq" '^INQ-[0-9]{4}-000001$' "the number follows the inquiry rule"
 run "$MADO" ticket new --kind incident --subject 'VPN disconnects every hour' --system juki
 inc=$out
 is "$rc" 0 "create an incident"
-run "$MADO" --format json ticket new --kind request --request-kind user_id --persons 3 \
-	--subject 'ユーザID設置申請（新規採用者）'
+run "$MADO" --format json ticket new --kind request --request-kind user_id \
+	--field request_type=new --field department=joho --field persons=3 --field system=juki \
+	--field start_date=2026-12-01 --subject 'ユーザID設置申請（新規採用者）'
 is "$rc" 0 "create a request"
 like "$out" '"number": "REQ-' "json output of new"
+
+run "$MADO" ticket new --kind request --request-kind dc_entry --subject '入室申請' \
+	--field persons=30 --field area=bogus
+is "$rc" 65 "a request with bad form fields is invalid data"
+like "$err" "persons: " "each bad field named"
+like "$err" "work_start: " "missing required fields named"
 
 # Usage errors, invalid data, not found: distinct exit codes.
 run "$MADO" ticket new --subject 'no kind'

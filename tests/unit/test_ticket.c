@@ -45,8 +45,16 @@ create(const struct actor *a, const char *kind, const char *subject, char *numbe
 	struct mado_err e = { 0 };
 	int64_t id = 0;
 
-	if (strcmp(kind, "request") == 0)
-		d.request_kind = "user_id", d.persons = 3;
+	static const char *const names[] = { "request_type", "department", "persons", "system",
+		"start_date" };
+	static const char *const values[] = { "new", "joho", "3", "juki", "2026-12-01" };
+
+	if (strcmp(kind, "request") == 0) {
+		d.request_kind = "user_id";
+		d.field_names = names;
+		d.field_values = values;
+		d.nfields = 5;
+	}
 	if (ticket_create(db, a, &d, &id, number, &e) != MADO_OK)
 		printf("# create: %s\n", e.msg);
 	return id;
@@ -89,7 +97,35 @@ test_create(void)
 		"operator cannot create for someone else");
 	id = create(&op, "request", "ユーザID設置申請", num);
 	ok(g_str_has_prefix(num, "REQ-"), "requests have their own numbers: %s", num);
-	is_int(count("SELECT persons FROM ticket_request"), 3, "request detail stored");
+	is_int(count("SELECT persons FROM ticket_request"), 3, "persons stored in the request");
+	is_int(count("SELECT count(*) FROM ticket_field WHERE name IN ('department', 'system',"
+		" 'start_date', 'request_type')"), 4, "the other form fields stored");
+	{
+		static const char *const names[] = { "persons", "department", "colour", "system" };
+		static const char *const values[] = { "0", "nosuch", "red", "nosuch" };
+		struct ticket_draft rq = { .kind = "request", .subject = "不備のある申請",
+			.request_kind = "user_id", .field_names = names, .field_values = values,
+			.nfields = 4 };
+
+		is_int(ticket_create(db, &op, &rq, NULL, NULL, &e), MADO_EDATA, "bad form fields refused");
+		ok(strstr(e.msg, "persons:") && strstr(e.msg, "colour:") && strstr(e.msg, "start_date:"),
+			"every problem reported at once: %s", e.msg);
+		rq.request_kind = "../etc/passwd";
+		is_int(ticket_create(db, &op, &rq, NULL, NULL, &e), MADO_EDATA,
+			"a request kind cannot name a path");
+		is_int(count("SELECT count(*) FROM ticket WHERE subject = '不備のある申請'"), 0,
+			"nothing written");
+	}
+	{
+		static const char *const names[] = { "request_type", "department", "persons",
+			"system", "start_date" };
+		static const char *const values[] = { "new", "nosuch", "2", "juki", "2026-12-01" };
+		struct ticket_draft rq = { .kind = "request", .subject = "所属が不明", .request_kind = "user_id",
+			.field_names = names, .field_values = values, .nfields = 5 };
+
+		is_int(ticket_create(db, &op, &rq, NULL, NULL, &e), MADO_EDATA, "unknown master code refused");
+		is_str(e.msg, "department: no such department 'nosuch'", "naming field and code");
+	}
 }
 
 static void
