@@ -39,11 +39,12 @@ gen_progress(const struct gen *g, const char *what, long before, long done, long
 }
 
 int
-gen_audit(struct gen *g, const char *entity, int64_t id, const char *label, struct mado_err *e)
+gen_audit(struct gen *g, const char *entity, int64_t id, const char *field,
+	const char *value, struct mado_err *e)
 {
 	struct audit_entry a = {
-		.action = "create", .entity = entity, .entity_id = id, .field = "",
-		.new_value = label,
+		.action = "create", .entity = entity, .entity_id = id, .field = field,
+		.new_value = value,
 	};
 
 	return audit_append(g->db, 0, GEN_ACTOR, &a, e);

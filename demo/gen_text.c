@@ -111,7 +111,8 @@ text_expand(struct sbuf *b, const char *tmpl, const struct text_vars *v)
 		}
 		sb_putn(b, p, (size_t)(open - p));
 		close = strchr(open, '}');
-		val = close ? var_value(open + 1, (size_t)(close - open - 1), v, tmp, sizeof tmp) : NULL;
+		val = close == NULL ? NULL
+			: var_value(open + 1, (size_t)(close - open - 1), v, tmp, sizeof tmp);
 		if (val == NULL) { /* not a variable: keep the brace */
 			sb_putn(b, open, 1);
 			p = open + 1;
