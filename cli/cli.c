@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,46 +92,37 @@ cli_usage(const char *name, const char *fmt, ...)
 int
 cli_read_text(const char *path, char **out, struct mado_err *e)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t len = 0, cap = 4096;
-	char *buf;
+	GError *gerr = NULL;
+	gsize len = 0;
+	char *text = NULL;
 
 	*out = NULL;
-	if (fp == NULL)
-		return mado_err_set(e, MADO_ENOTFOUND, "%s: %s", path, strerror(errno));
-	buf = malloc(cap);
-	while (buf != NULL) {
-		size_t n = fread(buf + len, 1, cap - len - 1, fp);
+	if (strcmp(path, "-") == 0) {
+		GString *buf = g_string_new(NULL);
+		char chunk[8192];
+		size_t n;
 
-		len += n;
-		if (n == 0)
-			break;
-		if (len + 1 == cap) {
-			char *bigger = realloc(buf, cap *= 2);
-
-			if (bigger == NULL) {
-				free(buf);
-				buf = NULL;
-			}
-			buf = bigger;
+		while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+			g_string_append_len(buf, chunk, (gssize)n);
+		if (ferror(stdin)) {
+			g_string_free(buf, TRUE);
+			return mado_err_set(e, MADO_EIO, _("standard input: %s"), strerror(errno));
 		}
-	}
-	if (buf == NULL || ferror(fp)) {
-		int err = errno;
+		len = buf->len;
+		text = g_string_free(buf, FALSE);
+	} else if (!g_file_get_contents(path, &text, &len, &gerr)) {
+		int st = mado_err_set(e, g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+			? MADO_ENOTFOUND : MADO_EIO, "%s", gerr->message);
 
-		free(buf);
-		if (fp != stdin)
-			fclose(fp);
-		return mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(err));
+		g_error_free(gerr);
+		return st;
 	}
-	if (fp != stdin)
-		fclose(fp);
-	buf[len] = '\0';
-	if (strlen(buf) != len) {
-		free(buf);
+	if (strlen(text) != len) {
+		g_free(text);
 		return mado_err_set(e, MADO_EDATA, _("%s: contains a NUL byte; not a text file"), path);
 	}
-	*out = buf;
+	*out = strdup(text);
+	g_free(text);
 	return MADO_OK;
 }
 

@@ -371,21 +371,16 @@ static const struct ufield ufields[] = {
 	{ "work_end", "request", F_TIME, "work_end" },
 };
 
-const char *const *
-ticket_update_fields(const char *kind)
+int
+ticket_update_fields(const char *kind, const char **out, int max)
 {
-	static const char *names[3][G_N_ELEMENTS(ufields) + 1];
-	int k = kind == NULL ? 0 : strcmp(kind, "incident") == 0 ? 1
-		: strcmp(kind, "request") == 0 ? 2 : 0;
+	int n = 0;
 
-	if (names[k][0] == NULL) {
-		int n = 0;
-
-		for (size_t i = 0; i < G_N_ELEMENTS(ufields); i++)
-			if (!*ufields[i].kind || (kind && strcmp(ufields[i].kind, kind) == 0))
-				names[k][n++] = ufields[i].name;
-	}
-	return names[k];
+	for (size_t i = 0; i < G_N_ELEMENTS(ufields) && n < max - 1; i++)
+		if (!*ufields[i].kind || (kind && strcmp(ufields[i].kind, kind) == 0))
+			out[n++] = ufields[i].name;
+	out[n] = NULL;
+	return n;
 }
 
 /* Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" (JST) into Unix seconds. */
@@ -506,7 +501,11 @@ ticket_update(struct db *db, const struct actor *actor, int64_t id, const char *
 			if (u.columns[j] == f->column)
 				st = mado_err_set(e, MADO_EUSAGE, _("%s: given twice"), fields[i]);
 		if (st == MADO_OK && f == NULL) {
-			char *list = g_strjoinv(", ", (char **)ticket_update_fields(row.kind));
+			const char *names[G_N_ELEMENTS(ufields) + 1];
+			char *list;
+
+			ticket_update_fields(row.kind, names, (int)G_N_ELEMENTS(names));
+			list = g_strjoinv(", ", (char **)names);
 
 			st = mado_err_set(e, MADO_EUSAGE,
 				_("%s: no field '%s' to change; fields: %s"), row.kind, fields[i], list);

@@ -48,8 +48,9 @@ int ticket_read(struct db *db, const struct actor *actor, int64_t id, struct tic
  * their own operations below. */
 int ticket_update(struct db *db, const struct actor *actor, int64_t id,
 	const char *const *fields, const char *const *values, int n, struct mado_err *e);
-/* The fields ticket_update() accepts for a kind, for help and completion. */
-const char *const *ticket_update_fields(const char *kind);
+/* The fields ticket_update() accepts for a kind, for help and completion:
+ * fills out with up to max - 1 static names and a NULL; returns the count. */
+int ticket_update_fields(const char *kind, const char **out, int max);
 
 /* queue NULL: unchanged. owner NULL: unchanged; "" unassigns. Operators may
  * take a ticket themselves; giving it to someone else needs a supervisor. */
