@@ -8,7 +8,7 @@ mode=${1:-build}
 # pkg-config module -> Debian package
 modules="sqlite3:libsqlite3-dev glib-2.0:libglib2.0-dev libxml-2.0:libxml2-dev"
 # command -> Debian package
-commands="meson:meson ninja:ninja-build pkg-config:pkg-config msgfmt:gettext python3:python3"
+commands="cc:gcc meson:meson ninja:ninja-build pkg-config:pkg-config msgfmt:gettext python3:python3 xgettext:gettext"
 case $mode in
 check) commands="$commands setpriv:util-linux sqlite3:sqlite3" ;;
 demo) ;;
