@@ -4,11 +4,14 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <glib.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/env.h"
 #include "base/i18n.h"
 #include "core/calendar.h"
 
@@ -53,7 +56,7 @@ const struct cli_command cli_commands[] = {
 	{ "admin audit verify", cmd_admin_audit_verify, "",
 	  N_("check that the audit trail's hash chain is intact"), true },
 	{ "admin user add", cmd_admin_user_add,
-	  "LOGIN --name NAME [--role ROLE] [--dept CODE] [--email ADDR] [--lang ja|en]",
+	  "LOGIN --name NAME [--kana KANA] [--role ROLE] [--dept CODE] [--email ADDR] [--lang ja|en]",
 	  N_("register a staff member"), true },
 	{ "admin user list", cmd_admin_user_list, "",
 	  N_("list staff and their roles"), true },
@@ -89,6 +92,40 @@ cli_usage(const char *name, const char *fmt, ...)
 	return MADO_EUSAGE;
 }
 
+void
+cli_getopt_reset(void)
+{
+	optind = 0; /* 0, not 1: makes glibc reinitialise its state */
+	opterr = 0;
+}
+
+int
+cli_bad_option(const char *cmd, int ch, char **argv)
+{
+	const char *opt = argv[optind - 1];
+
+	if (ch == ':')
+		return cli_usage(cmd, _("option %s needs a value"), opt);
+	return cli_usage(cmd, _("unknown option %s"), opt);
+}
+
+gid_t
+cli_as_caller(void)
+{
+	gid_t saved = getegid();
+
+	if (mado_env_privileged() && setegid(getgid()) != 0)
+		abort(); /* cannot drop: never continue with the group's rights */
+	return saved;
+}
+
+void
+cli_as_program(gid_t saved)
+{
+	if (saved != getegid() && setegid(saved) != 0)
+		abort();
+}
+
 int
 cli_read_text(const char *path, char **out, struct mado_err *e)
 {
@@ -110,12 +147,18 @@ cli_read_text(const char *path, char **out, struct mado_err *e)
 		}
 		len = buf->len;
 		text = g_string_free(buf, FALSE);
-	} else if (!g_file_get_contents(path, &text, &len, &gerr)) {
-		int st = mado_err_set(e, g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-			? MADO_ENOTFOUND : MADO_EIO, "%s", gerr->message);
+	} else {
+		gid_t saved = cli_as_caller();
+		gboolean read_ok = g_file_get_contents(path, &text, &len, &gerr);
 
-		g_error_free(gerr);
-		return st;
+		cli_as_program(saved);
+		if (!read_ok) {
+			int st = mado_err_set(e, g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+				? MADO_ENOTFOUND : MADO_EIO, "%s", gerr->message);
+
+			g_error_free(gerr);
+			return st;
+		}
 	}
 	if (strlen(text) != len) {
 		g_free(text);

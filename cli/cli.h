@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "base/err.h"
 #include "cli/table.h"
@@ -40,7 +41,24 @@ int cli_fail(const struct mado_err *e);
 /* Prints "mado <name>: <message>" plus the command's usage; returns MADO_EUSAGE. */
 int cli_usage(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Reads all of a file ("-" for stdin) into a newly allocated string. */
+/* Starts a fresh getopt_long() scan of a handler's own argv, with
+ * getopt's own messages off: parse with an optstring starting with ':'
+ * and hand anything else to cli_bad_option(). */
+void cli_getopt_reset(void);
+/* The usage error for what getopt_long() returned ('?' or ':'). */
+int cli_bad_option(const char *cmd, int ch, char **argv);
+
+/* An installed mado is setgid to the database's group. Files the caller
+ * names are opened, created and renamed with the caller's own group, so
+ * that group's rights cannot be used to read or replace other files:
+ * cli_as_caller() drops to the real gid and returns the one to restore
+ * with cli_as_program(). Both abort rather than go on with the wrong
+ * rights. */
+gid_t cli_as_caller(void);
+void cli_as_program(gid_t saved);
+
+/* Reads all of a file ("-" for stdin) into a newly allocated string,
+ * with the caller's rights. */
 int cli_read_text(const char *path, char **out, struct mado_err *e);
 
 /* Formats a Unix time as "2026-11-22 09:05" JST into buf. 0 -> "". */

@@ -31,26 +31,6 @@ parse_num(const char *s, long long min, long long max, long long *out)
 	return true;
 }
 
-/* The usage error for what getopt_long() rejected. opterr is off, so the
- * message is ours, translated and names the command. */
-static int
-bad_option(const char *cmd, int ch, char **argv)
-{
-	const char *opt = argv[optind - 1];
-
-	if (ch == ':')
-		return cli_usage(cmd, _("option %s needs a value"), opt);
-	return cli_usage(cmd, _("unknown option %s"), opt);
-}
-
-/* Starts a fresh getopt_long() scan of a handler's own argv. */
-static void
-getopt_reset(void)
-{
-	optind = 0; /* 0, not 1: makes glibc reinitialise its state */
-	opterr = 0;
-}
-
 /* The cell for a text that may be absent: NULL (JSON null) when empty. */
 static const char *
 opt_cell(const char *s)
@@ -131,7 +111,7 @@ cmd_kb_add(struct cli_ctx *c, int argc, char **argv)
 	int64_t no;
 	int ch, st;
 
-	getopt_reset();
+	cli_getopt_reset();
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (ch) {
 		case 't': d.title = optarg; break;
@@ -150,7 +130,7 @@ cmd_kb_add(struct cli_ctx *c, int argc, char **argv)
 			d.faq_no = n;
 			break;
 		default:
-			return bad_option(cmd, ch, argv);
+			return cli_bad_option(cmd, ch, argv);
 		}
 	}
 	if (optind < argc)
@@ -252,9 +232,9 @@ cmd_kb_show(struct cli_ctx *c, int argc, char **argv)
 	long long no;
 	int ch, st;
 
-	getopt_reset();
+	cli_getopt_reset();
 	if ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return bad_option(cmd, ch, argv);
+		return cli_bad_option(cmd, ch, argv);
 	if (optind >= argc)
 		return cli_usage(cmd, _("give the FAQ number to show"));
 	if (optind + 1 < argc)
@@ -363,7 +343,7 @@ cmd_kb_list(struct cli_ctx *c, int argc, char **argv)
 	long long n;
 	int ch, st;
 
-	getopt_reset();
+	cli_getopt_reset();
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': q.category = optarg; break;
@@ -386,7 +366,7 @@ cmd_kb_list(struct cli_ctx *c, int argc, char **argv)
 			break;
 		case 'a': after = optarg; break;
 		default:
-			return bad_option(cmd, ch, argv);
+			return cli_bad_option(cmd, ch, argv);
 		}
 	}
 	if (optind < argc)

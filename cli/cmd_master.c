@@ -88,13 +88,10 @@ parse_args(const char *cmd, int argc, char **argv, bool writing, enum csv_encodi
 	int ch, st;
 
 	*enc_given = false;
-	optind = 0; /* 0, not 1: makes glibc reinitialise its state */
-	opterr = 0;
+	cli_getopt_reset();
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (ch == ':')
-			return cli_usage(cmd, _("option %s needs a value"), argv[optind - 1]);
 		if (ch != 'e')
-			return cli_usage(cmd, _("unknown option %s"), argv[optind - 1]);
+			return cli_bad_option(cmd, ch, argv);
 		st = encoding_arg(cmd, optarg, writing, enc);
 		if (st != MADO_OK)
 			return st;
@@ -110,26 +107,6 @@ parse_args(const char *cmd, int argc, char **argv, bool writing, enum csv_encodi
 
 /* ---- files named by the caller ---- */
 
-/* An installed mado is setgid to the database's group. Files the caller
- * names are opened, created and renamed with the caller's own group, so
- * that group's rights cannot be used to read or replace other files. */
-static gid_t
-as_caller(void)
-{
-	gid_t saved = getegid();
-
-	if (mado_env_privileged() && setegid(getgid()) != 0)
-		abort(); /* cannot drop: never continue with the group's rights */
-	return saved;
-}
-
-static void
-as_program(gid_t saved)
-{
-	if (saved != getegid() && setegid(saved) != 0)
-		abort();
-}
-
 static FILE *
 open_input(const char *path, struct mado_err *e)
 {
@@ -138,12 +115,12 @@ open_input(const char *path, struct mado_err *e)
 
 	if (strcmp(path, "-") == 0)
 		return stdin;
-	saved = as_caller();
+	saved = cli_as_caller();
 	fp = fopen(path, "rb");
 	if (fp == NULL)
 		mado_err_set(e, errno == ENOENT ? MADO_ENOTFOUND : MADO_EIO, "%s: %s", path,
 			strerror(errno));
-	as_program(saved);
+	cli_as_program(saved);
 	return fp;
 }
 
@@ -214,11 +191,11 @@ export_file(struct cli_ctx *c, const struct master_kind *k, const char *path,
 	enum csv_encoding enc, size_t *rows, struct mado_err *e)
 {
 	char *tmp = g_strdup_printf("%s.XXXXXX", path);
-	gid_t saved = as_caller();
+	gid_t saved = cli_as_caller();
 	int fd = mkstemp(tmp), st;
 	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 
-	as_program(saved);
+	cli_as_program(saved);
 	if (fp == NULL) {
 		st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
 		if (fd >= 0)
@@ -230,12 +207,12 @@ export_file(struct cli_ctx *c, const struct master_kind *k, const char *path,
 		if (fclose(fp) != 0 && st == MADO_OK)
 			st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
 	}
-	saved = as_caller();
+	saved = cli_as_caller();
 	if (fd >= 0 && st == MADO_OK && rename(tmp, path) != 0)
 		st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
 	if (fd >= 0 && st != MADO_OK)
 		unlink(tmp);
-	as_program(saved);
+	cli_as_program(saved);
 	g_free(tmp);
 	return st;
 }

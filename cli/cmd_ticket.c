@@ -24,6 +24,19 @@ ticket_arg(struct cli_ctx *c, const char *cmd, int argc, char **argv, int64_t *i
 	return MADO_OK;
 }
 
+/* For commands that take operands only: refuses any option. */
+static int
+no_options(const char *cmd, int argc, char **argv)
+{
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	int o;
+
+	cli_getopt_reset();
+	if ((o = getopt_long(argc, argv, ":", none, NULL)) != -1)
+		return cli_bad_option(cmd, o, argv);
+	return MADO_OK;
+}
+
 static int
 no_more_args(const char *cmd, int argc, char **argv)
 {
@@ -81,8 +94,8 @@ cmd_ticket_new(struct cli_ctx *c, int argc, char **argv)
 	int64_t id;
 	int o, st;
 
-	optind = 1;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	cli_getopt_reset();
+	while ((o = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (o) {
 		case 'k': d.kind = optarg; break;
 		case 's': d.subject = optarg; break;
@@ -113,7 +126,7 @@ cmd_ticket_new(struct cli_ctx *c, int argc, char **argv)
 			break;
 		}
 		default:
-			st = cli_usage("ticket new", _("unknown option"));
+			st = cli_bad_option("ticket new", o, argv);
 			goto out;
 		}
 	}
@@ -224,8 +237,8 @@ cmd_ticket_show(struct cli_ctx *c, int argc, char **argv)
 	int64_t id;
 	int st;
 
-	optind = 1;
-	if ((st = ticket_arg(c, "ticket show", argc, argv, &id)) ||
+	if ((st = no_options("ticket show", argc, argv)) ||
+	    (st = ticket_arg(c, "ticket show", argc, argv, &id)) ||
 	    (st = no_more_args("ticket show", argc, argv)))
 		return st;
 	if (ticket_read(c->db, &c->actor, id, &r, &e) != MADO_OK)
@@ -336,8 +349,8 @@ cmd_ticket_list(struct cli_ctx *c, int argc, char **argv)
 	bool open_only = false;
 	int o, st = MADO_OK;
 
-	optind = 1;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	cli_getopt_reset();
+	while ((o = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (o) {
 		case 'k': f.kind = optarg; break;
 		case 's': f.status = optarg; break;
@@ -361,7 +374,7 @@ cmd_ticket_list(struct cli_ctx *c, int argc, char **argv)
 			break;
 		}
 		default:
-			return cli_usage("ticket list", _("unknown option"));
+			return cli_bad_option("ticket list", o, argv);
 		}
 	}
 	if ((st = no_more_args("ticket list", argc, argv)))
@@ -394,8 +407,8 @@ cmd_ticket_update(struct cli_ctx *c, int argc, char **argv)
 	int64_t id;
 	int n = 0, st;
 
-	optind = 1;
-	if ((st = ticket_arg(c, "ticket update", argc, argv, &id)))
+	if ((st = no_options("ticket update", argc, argv)) ||
+	    (st = ticket_arg(c, "ticket update", argc, argv, &id)))
 		return st;
 	if (optind >= argc)
 		return cli_usage("ticket update", _("give one or more FIELD=VALUE"));
@@ -431,8 +444,8 @@ cmd_ticket_comment(struct cli_ctx *c, int argc, char **argv)
 	int64_t id;
 	int o, st;
 
-	optind = 1;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	cli_getopt_reset();
+	while ((o = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (o == 'n')
 			note = true;
 		else if (o == 'b')
@@ -440,7 +453,7 @@ cmd_ticket_comment(struct cli_ctx *c, int argc, char **argv)
 		else if (o == 'B')
 			file = optarg;
 		else
-			return cli_usage("ticket comment", _("unknown option"));
+			return cli_bad_option("ticket comment", o, argv);
 	}
 	if ((st = ticket_arg(c, "ticket comment", argc, argv, &id)) ||
 	    (st = no_more_args("ticket comment", argc, argv)))
@@ -465,8 +478,8 @@ cmd_ticket_assign(struct cli_ctx *c, int argc, char **argv)
 	int64_t id;
 	int o, st;
 
-	optind = 1;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	cli_getopt_reset();
+	while ((o = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (o == 'q')
 			queue = optarg;
 		else if (o == 'o')
@@ -474,7 +487,7 @@ cmd_ticket_assign(struct cli_ctx *c, int argc, char **argv)
 		else if (o == 'u')
 			owner = "";
 		else
-			return cli_usage("ticket assign", _("unknown option"));
+			return cli_bad_option("ticket assign", o, argv);
 	}
 	if ((st = ticket_arg(c, "ticket assign", argc, argv, &id)) ||
 	    (st = no_more_args("ticket assign", argc, argv)))
@@ -492,8 +505,8 @@ cmd_ticket_status(struct cli_ctx *c, int argc, char **argv)
 	int64_t id;
 	int st;
 
-	optind = 1;
-	if ((st = ticket_arg(c, "ticket status", argc, argv, &id)))
+	if ((st = no_options("ticket status", argc, argv)) ||
+	    (st = ticket_arg(c, "ticket status", argc, argv, &id)))
 		return st;
 	if (optind >= argc)
 		return cli_usage("ticket status", _("which status?"));
@@ -512,8 +525,8 @@ close_or_reopen(struct cli_ctx *c, const char *cmd, int argc, char **argv, bool 
 	int64_t id;
 	int st;
 
-	optind = 1;
-	if ((st = ticket_arg(c, cmd, argc, argv, &id)) || (st = no_more_args(cmd, argc, argv)))
+	if ((st = no_options(cmd, argc, argv)) || (st = ticket_arg(c, cmd, argc, argv, &id)) ||
+	    (st = no_more_args(cmd, argc, argv)))
 		return st;
 	st = close ? ticket_close(c->db, &c->actor, id, &e) : ticket_reopen(c->db, &c->actor, id, &e);
 	return st == MADO_OK ? MADO_OK : cli_fail(&e);
@@ -538,8 +551,8 @@ cmd_ticket_link(struct cli_ctx *c, int argc, char **argv)
 	int64_t id;
 	int st;
 
-	optind = 1;
-	if ((st = ticket_arg(c, "ticket link", argc, argv, &id)))
+	if ((st = no_options("ticket link", argc, argv)) ||
+	    (st = ticket_arg(c, "ticket link", argc, argv, &id)))
 		return st;
 	if (argc - optind != 2)
 		return cli_usage("ticket link", _("give the link type and the target"));

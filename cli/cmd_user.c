@@ -24,8 +24,7 @@ cmd_admin_user_add(struct cli_ctx *c, int argc, char **argv)
 	struct mado_err e = { 0 };
 	int ch;
 
-	optind = 0; /* 0, not 1: makes glibc reinitialise its state */
-	opterr = 0;
+	cli_getopt_reset();
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n': u.name = optarg; break;
@@ -34,8 +33,7 @@ cmd_admin_user_add(struct cli_ctx *c, int argc, char **argv)
 		case 'd': u.department = optarg; break;
 		case 'm': u.email = optarg; break;
 		case 'l': u.lang = optarg; break;
-		case ':': return cli_usage(cmd, _("option %s needs a value"), argv[optind - 1]);
-		default: return cli_usage(cmd, _("unknown option %s"), argv[optind - 1]);
+		default: return cli_bad_option(cmd, ch, argv);
 		}
 	}
 	if (optind + 1 != argc)
