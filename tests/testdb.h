@@ -67,4 +67,17 @@ testdb_actor(struct db *db, const char *login, const char *role, struct actor *a
 	}
 }
 
+/* The first column of the first row of sql as an int, -1 on failure. */
+static inline int
+testdb_int(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 #endif

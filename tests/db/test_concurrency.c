@@ -37,19 +37,6 @@ worker(int n)
 	return 0;
 }
 
-static int
-count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 int
 main(void)
 {
@@ -82,13 +69,13 @@ main(void)
 	}
 	is_int(failures, 0, "every worker finished without an error surfacing");
 	db_open(testdb_path, 0, &db, &e);
-	is_int(count(db, "SELECT count(*) FROM ticket"), WORKERS * PER_WORKER, "nothing lost");
-	is_int(count(db, "SELECT count(DISTINCT number) FROM ticket"), WORKERS * PER_WORKER,
+	is_int(testdb_int(db_handle(db), "SELECT count(*) FROM ticket"), WORKERS * PER_WORKER, "nothing lost");
+	is_int(testdb_int(db_handle(db), "SELECT count(DISTINCT number) FROM ticket"), WORKERS * PER_WORKER,
 		"no number repeated");
-	is_int(count(db, "SELECT count(*) FROM ticket WHERE kind = 'inquiry'"),
-		count(db, "SELECT max(CAST(substr(number, 10) AS INTEGER)) FROM ticket"
+	is_int(testdb_int(db_handle(db), "SELECT count(*) FROM ticket WHERE kind = 'inquiry'"),
+		testdb_int(db_handle(db), "SELECT max(CAST(substr(number, 10) AS INTEGER)) FROM ticket"
 			" WHERE kind = 'inquiry'"), "inquiry numbers have no gaps");
-	is_int(count(db, "SELECT count(*) FROM audit WHERE action = 'create' AND field = 'number'"),
+	is_int(testdb_int(db_handle(db), "SELECT count(*) FROM audit WHERE action = 'create' AND field = 'number'"),
 		WORKERS * PER_WORKER, "one creation audit row each");
 	is_int(audit_verify(db, &bad, &e), MADO_OK, "audit chain intact after concurrent writers");
 	db_close(db);

@@ -3,18 +3,6 @@
 #include "db/schema.h"
 #include "tests/testdb.h"
 
-static int
-count(sqlite3 *h, const char *sql)
-{
-	sqlite3_stmt *st;
-	int n = -1;
-
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* Builds a file at schema version v by applying the steps by hand. */
 static void
 make_at_version(const char *path, int v)
@@ -43,8 +31,8 @@ main(void)
 	int latest = db_schema_latest();
 
 	is_int(db_schema_version(db), latest, "a new file is migrated to the newest version");
-	is_int(count(db_handle(db), "PRAGMA foreign_keys"), 1, "foreign keys on");
-	ok(count(db_handle(db), "SELECT count(*) FROM numbering") >= 3, "numbering rules seeded");
+	is_int(testdb_int(db_handle(db), "PRAGMA foreign_keys"), 1, "foreign keys on");
+	ok(testdb_int(db_handle(db), "SELECT count(*) FROM numbering") >= 3, "numbering rules seeded");
 	{
 		sqlite3_stmt *st;
 		sqlite3_prepare_v2(db_handle(db), "PRAGMA journal_mode", -1, &st, NULL);
@@ -62,7 +50,7 @@ main(void)
 			continue;
 		is_int(db_schema_version(db), latest, "version %d migrated to %d", v, latest);
 		if (v >= 1)
-			is_int(count(db_handle(db), "SELECT count(*) FROM department WHERE code = 'soumu'"),
+			is_int(testdb_int(db_handle(db), "SELECT count(*) FROM department WHERE code = 'soumu'"),
 				1, "data from version %d kept", v);
 		db_close(db);
 	}

@@ -10,14 +10,7 @@ static struct actor staff, op, sup, adm;
 static int
 count(const char *sql)
 {
-	sqlite3_stmt *st;
-	int n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return testdb_int(db_handle(db), sql);
 }
 
 static void
