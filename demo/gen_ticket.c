@@ -312,6 +312,8 @@ setup(const struct gen *g, const struct tk_plan *p, struct tk *t, struct rng *r)
 		plan_work(g, t, r);
 		if (strcmp(t->req->kind, "user_id") == 0 || strcmp(t->req->kind, "dc_entry") == 0)
 			t->persons = t->vars.n;
+		else if (strcmp(t->req->kind, "building_work") == 0)
+			t->persons = (int)rng_range(r, 2, 6); /* the contractor's workers */
 	}
 }
 

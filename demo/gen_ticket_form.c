@@ -1,9 +1,9 @@
 /* The form fields of a request, one ticket_field row each, named and
  * written as share/forms/<kind>.xml defines them and in the canonical
- * form forms/form.h describes: date-times "YYYY-MM-DD HH:MM" (JST), dates
- * "YYYY-MM-DD", booleans "1"/"0", choices by option value, masters by
- * code. The work window and the number of persons also live in
- * ticket_request, where reports read them. */
+ * form forms/form.h describes: dates "YYYY-MM-DD", booleans "1"/"0",
+ * choices by option value, masters by code. The fields persons,
+ * work_start and work_end are columns of ticket_request instead, as
+ * core/ticket.c stores them (gen_ticket_detail.c writes those). */
 #include "gen_ticket.h"
 
 #include <stdio.h>
@@ -46,17 +46,6 @@ put_int(struct form_out *f, const char *name, long v, struct mado_err *e)
 	char buf[24];
 
 	snprintf(buf, sizeof buf, "%ld", v);
-	put(f, name, buf, e);
-}
-
-static void
-put_time(struct form_out *f, const char *name, int64_t t, struct mado_err *e)
-{
-	char buf[32];
-
-	if (t == 0)
-		return;
-	text_time(t, buf, sizeof buf);
 	put(f, name, buf, e);
 }
 
@@ -140,8 +129,6 @@ infra_work(struct form_out *f, struct mado_err *e)
 
 	put_choice(f, "work_class", classes, class_w, 3, e);
 	put_system(f, e);
-	put_time(f, "work_start", f->t->work_start, e);
-	put_time(f, "work_end", f->t->work_end, e);
 	snprintf(targets, sizeof targets, "%s-ap01, %s-db01", host, host);
 	put(f, "targets", targets, e);
 	put_choice(f, "method", methods, method_w, 2, e);
@@ -158,8 +145,6 @@ prod_work(struct form_out *f, struct mado_err *e)
 	bool outage = rng_chance(&f->s->rng, 50);
 
 	put_system(f, e);
-	put_time(f, "work_start", f->t->work_start, e);
-	put_time(f, "work_end", f->t->work_end, e);
 	put_vendor(f, e);
 	put_text(f, "description", f->t->req->detail, e);
 	put_text(f, "impact", outage ? OUTAGE : NO_OUTAGE, e);
@@ -176,10 +161,7 @@ building_work(struct form_out *f, struct mado_err *e)
 		? &f->g->contacts[rng_below(&f->s->rng, f->g->ncontacts)] : NULL;
 
 	put_text(f, "location", "{floor}階 {room}", e);
-	put_time(f, "work_start", f->t->work_start, e);
-	put_time(f, "work_end", f->t->work_end, e);
 	put(f, "company", c ? v_vendors[c->dept].name : f->t->vars.vendor, e);
-	put_int(f, "persons", (long)rng_range(&f->s->rng, 2, 6), e);
 	put(f, "contact", c ? c->name : "", e);
 	put_text(f, "description", f->t->req->detail, e);
 	put(f, "noise", rng_chance(&f->s->rng, 40) ? "1" : "0", e);
@@ -195,7 +177,6 @@ user_id(struct form_out *f, struct mado_err *e)
 
 	put_choice(f, "request_type", types, type_w, 3, e);
 	put(f, "department", v_depts[f->t->dept].code, e);
-	put_int(f, "persons", f->t->persons, e);
 	put_system(f, e);
 	put_date(f, "start_date", start, e);
 	if (strstr(f->t->req->subject, "会計年度任用") != NULL) {
@@ -215,10 +196,7 @@ dc_entry(struct form_out *f, struct mado_err *e)
 	static const char *const areas[] = { "server_room", "operation_room", "media_storage" };
 	static const unsigned area_w[] = { 60, 30, 10 };
 
-	put_time(f, "work_start", f->t->work_start, e);
-	put_time(f, "work_end", f->t->work_end, e);
 	put_choice(f, "area", areas, area_w, 3, e);
-	put_int(f, "persons", f->t->persons, e);
 	put_people(f, "visitors", f->t->persons, false, e);
 	put_vendor(f, e);
 	put_text(f, "description", f->t->req->detail, e);

@@ -98,17 +98,37 @@ is "$(sql "SELECT max(n) <= 4 FROM (SELECT count(*) n FROM comment GROUP BY tick
 	"at most four comments per ticket"
 
 # --- request form fields against share/forms ---
+# persons, work_start and work_end are ticket_request columns (as
+# core/ticket.c stores them); every other field is a ticket_field row.
 for kind in $(sql "SELECT DISTINCT request_kind FROM ticket_request"); do
 	form="$share/forms/$kind.xml"
 	names=$(sed -n 's/.*<field name="\([a-z_]*\)".*/\1/p' "$form" | sort)
 	required=$(sed -n 's/.*<field name="\([a-z_]*\)".*required="true".*/\1/p' "$form" | sort)
-	sql "SELECT DISTINCT f.name FROM ticket_field f JOIN ticket_request r
-	  ON r.ticket_id = f.ticket_id WHERE r.request_kind = '$kind' ORDER BY 1" >"$TMP/used"
+	{
+		sql "SELECT DISTINCT f.name FROM ticket_field f JOIN ticket_request r
+		  ON r.ticket_id = f.ticket_id WHERE r.request_kind = '$kind'"
+		sql "SELECT DISTINCT 'persons' FROM ticket_request
+		  WHERE request_kind = '$kind' AND persons IS NOT NULL
+		  UNION SELECT DISTINCT 'work_start' FROM ticket_request
+		  WHERE request_kind = '$kind' AND work_start IS NOT NULL
+		  UNION SELECT DISTINCT 'work_end' FROM ticket_request
+		  WHERE request_kind = '$kind' AND work_end IS NOT NULL"
+	} | sort >"$TMP/used"
 	printf '%s\n' "$names" >"$TMP/names"
 	is "$(comm -23 "$TMP/used" "$TMP/names")" "" "$kind: every field is one of its form"
 	is "$(printf '%s\n' "$required" | comm -23 - "$TMP/used")" "" \
 		"$kind: the required fields are given"
 done
+is "$(sql "SELECT count(*) FROM ticket_field f WHERE
+  (f.name = 'system' AND NOT EXISTS (SELECT 1 FROM system WHERE code = f.value)) OR
+  (f.name = 'vendor' AND NOT EXISTS (SELECT 1 FROM vendor WHERE code = f.value)) OR
+  (f.name = 'department' AND NOT EXISTS (SELECT 1 FROM department WHERE code = f.value))")" 0 \
+	"master fields name existing codes"
+is "$(sql "SELECT count(*) FROM ticket_field WHERE name IN ('persons', 'work_start', 'work_end')")" 0 \
+	"persons and the work window only as ticket_request columns"
+is "$(sql "SELECT count(*) FROM ticket_request WHERE request_kind IN
+  ('infra_work', 'prod_work', 'building_work', 'dc_entry')
+  AND (work_start IS NULL OR work_end < work_start)")" 0 "work requests have a work window"
 
 # --- numbering ---
 is "$(sql "SELECT count(DISTINCT number) FROM ticket")" 300 "ticket numbers are unique"
