@@ -324,9 +324,17 @@ kb_add(struct db *db, const struct actor *actor, const struct kb_draft *d,
 /* ---- reading ---- */
 
 struct show_ctx {
+	const struct actor *actor;
 	int64_t faq_no;
 	struct kb_row *row;
 };
+
+/* Internal articles are for operators; staff see the public ones only. */
+static bool
+may_see_internal(const struct actor *actor)
+{
+	return actor->role >= ROLE_OPERATOR;
+}
 
 static int
 show_txn(struct db *db, void *p, struct mado_err *e)
@@ -337,9 +345,15 @@ show_txn(struct db *db, void *p, struct mado_err *e)
 	kb_row_clear(s->row); /* a retried transaction starts afresh */
 	/* The view count is a statistic, not a change to the article, so it
 	 * is not audited: an audit row per reading would bury the changes. */
-	st = kb_count_view(db, s->faq_no, e);
-	if (st == MADO_OK)
-		st = kb_by_faq_no(db, s->faq_no, s->row, e);
+	st = kb_by_faq_no(db, s->faq_no, s->row, e);
+	if (st == MADO_OK && !s->row->public && !may_see_internal(s->actor))
+		return mado_err_set(e, MADO_EPERM,
+			_("FAQ %lld is internal: reading it needs the operator role"),
+			(long long)s->faq_no);
+	if (st == MADO_OK) {
+		st = kb_count_view(db, s->faq_no, e);
+		s->row->views++;
+	}
 	if (st == MADO_ENOTFOUND)
 		return mado_err_set(e, MADO_ENOTFOUND, _("no FAQ with number %lld"),
 			(long long)s->faq_no);
@@ -350,7 +364,7 @@ int
 kb_show(struct db *db, const struct actor *actor, int64_t faq_no, struct kb_row *row,
 	struct mado_err *e)
 {
-	struct show_ctx s = { faq_no, row };
+	struct show_ctx s = { actor, faq_no, row };
 	int st;
 
 	memset(row, 0, sizeof *row);
@@ -402,6 +416,13 @@ kb_list(struct db *db, const struct actor *actor, const struct kb_query *q,
 
 	if (st != MADO_OK)
 		return st;
+	if (!may_see_internal(actor)) {
+		if (q->public == 0)
+			return mado_err_set(e, MADO_EPERM,
+				_("internal articles are for operators; %s is %s"), actor->login,
+				role_name(actor->role));
+		f.public = 1;
+	}
 	if (q->limit < 1 || q->limit > KB_LIST_MAX)
 		return mado_err_set(e, MADO_EDATA, _("limit: %d is out of range (1 to %d)"),
 			q->limit, KB_LIST_MAX);

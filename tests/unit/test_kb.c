@@ -166,7 +166,9 @@ test_numbers(const struct actor *op, const struct actor *staff)
 	is_int(kb_add(db, op, &d, &no, &e), MADO_OK, "explicit number");
 	is_int(no, 100, "explicit number kept");
 	is_int(add_title(op, "次の番号", NULL), 101, "next is max + 1");
-	is_int(kb_show(db, staff, 101, &row, &e), MADO_OK, "staff may read");
+	is_int(kb_show(db, staff, 101, &row, &e), MADO_EPERM, "staff may not read an internal article");
+	ok(strstr(e.msg, "operator") != NULL, "refusal names the role: %s", e.msg);
+	is_int(kb_show(db, op, 101, &row, &e), MADO_OK, "an operator may");
 	kb_row_clear(&row);
 	is_int(kb_show(db, staff, 4242, &row, &e), MADO_ENOTFOUND, "unknown number");
 	ok(strstr(e.msg, "4242") != NULL, "not-found message names the number");
@@ -191,7 +193,7 @@ collect_row(const struct kb_row *row, void *p)
 }
 
 static void
-test_lists(const struct actor *staff)
+test_lists(const struct actor *reader)
 {
 	struct kb_query q = { .public = -1, .stale_days = -1, .limit = 2 };
 	struct collect c = { 0 };
@@ -199,22 +201,22 @@ test_lists(const struct actor *staff)
 	bool more;
 
 	/* Articles so far: 1 (LIFE, public), 100 and 101 (internal). */
-	is_int(kb_list(db, staff, &q, collect_row, &c, &more, &e), MADO_OK, "list page 1");
+	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_OK, "list page 1");
 	is_int(c.n, 2, "page 1 has two rows");
 	ok(c.nos[0] == 1 && c.nos[1] == 100, "page 1 in FAQ-number order");
 	ok(more, "page 1 says more follow");
 	q.has_after = true;
 	q.after_no = c.nos[1];
 	c.n = 0;
-	is_int(kb_list(db, staff, &q, collect_row, &c, &more, &e), MADO_OK, "list page 2");
+	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_OK, "list page 2");
 	ok(c.n == 1 && c.nos[0] == 101 && !more, "page 2: the rest, and no more");
 
 	q = (struct kb_query){ .category = "LIFE", .public = 1, .stale_days = -1, .limit = 10 };
 	c.n = 0;
-	is_int(kb_list(db, staff, &q, collect_row, &c, &more, &e), MADO_OK, "list by category");
+	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_OK, "list by category");
 	ok(c.n == 1 && c.nos[0] == 1 && !more, "only the public LIFE article");
 	q.category = "NOPE";
-	is_int(kb_list(db, staff, &q, collect_row, &c, &more, &e), MADO_EDATA,
+	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_EDATA,
 		"unknown category in a list");
 
 	/* Stale: 1 reviewed 400 days ago, 100 created 200 days ago and never
@@ -224,14 +226,38 @@ test_lists(const struct actor *staff)
 		"UPDATE kb_article SET reviewed_at = 1000000000 - 86400 WHERE faq_no = 101;");
 	q = (struct kb_query){ .public = -1, .stale_days = 30, .limit = 1 };
 	c.n = 0;
-	is_int(kb_list(db, staff, &q, collect_row, &c, &more, &e), MADO_OK, "stale page 1");
+	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_OK, "stale page 1");
 	ok(c.n == 1 && c.nos[0] == 1 && more, "oldest review first");
 	q.has_after = true;
 	q.after_at = c.last_at;
 	q.after_id = c.last_id;
 	c.n = 0;
-	is_int(kb_list(db, staff, &q, collect_row, &c, &more, &e), MADO_OK, "stale page 2");
+	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_OK, "stale page 2");
 	ok(c.n == 1 && c.nos[0] == 100 && !more, "then the never-reviewed one, and no more");
+}
+
+/* Staff see public articles only; operators see internal ones too. */
+static void
+test_visibility(const struct actor *op, const struct actor *staff)
+{
+	struct kb_query q = { .public = -1, .stale_days = -1, .limit = 50 };
+	struct kb_draft d = { .title = "公開FAQ", .public = true };
+	struct collect c = { 0 };
+	struct mado_err e = { 0 };
+	struct kb_row row;
+	int64_t no = 0;
+	bool more, internal = false;
+
+	is_int(kb_add(db, op, &d, &no, &e), MADO_OK, "public article");
+	is_int(kb_show(db, staff, no, &row, &e), MADO_OK, "staff may read a public article");
+	kb_row_clear(&row);
+	is_int(kb_list(db, staff, &q, collect_row, &c, &more, &e), MADO_OK, "staff list");
+	for (int i = 0; i < c.n; i++)
+		internal = internal || c.nos[i] == 100 || c.nos[i] == 101;
+	ok(c.n > 0 && !internal, "staff lists show no internal article");
+	q.public = 0;
+	is_int(kb_list(db, staff, &q, collect_row, &c, &more, &e), MADO_EPERM,
+		"staff may not ask for internal articles");
 }
 
 int
@@ -266,7 +292,8 @@ main(void)
 	test_add_and_tidy(&op);
 	test_refusals(&op, &staff);
 	test_numbers(&op, &staff);
-	test_lists(&staff);
+	test_lists(&op);
+	test_visibility(&op, &staff);
 	is_int(audit_verify(db, &bad, &e), MADO_OK, "audit chain intact");
 
 	db_close(db);
