@@ -39,7 +39,7 @@ struct master_sql {
 	" FROM vendor_contact c JOIN vendor v ON v.id = c.vendor_id"
 #define SYSTEM_SELECT \
 	"SELECT s.id, s.code, s.name, COALESCE(v.code, ''), COALESCE(d.code, ''), s.active" \
-	" FROM system s LEFT JOIN vendor v ON v.id = s.vendor_id" \
+	" FROM managed_system s LEFT JOIN vendor v ON v.id = s.vendor_id" \
 	" LEFT JOIN department d ON d.id = s.department_id"
 
 /* A reference bound as a code; "" finds no row and so stores NULL. */
@@ -63,7 +63,7 @@ static const struct master_sql tables[] = {
 			" UNION ALL SELECT 'queue', count(*) FROM queue WHERE department_id = ?1"
 			" UNION ALL SELECT 'phonebook', count(*) FROM phonebook WHERE department_id = ?1"
 			" UNION ALL SELECT 'category', count(*) FROM category WHERE department_id = ?1"
-			" UNION ALL SELECT 'system', count(*) FROM system WHERE department_id = ?1"
+			" UNION ALL SELECT 'system', count(*) FROM managed_system WHERE department_id = ?1"
 			" UNION ALL SELECT 'kb_article', count(*) FROM kb_article WHERE department_id = ?1"
 			" UNION ALL SELECT 'calllog', count(*) FROM calllog WHERE department_id = ?1",
 	},
@@ -138,11 +138,11 @@ static const struct master_sql tables[] = {
 		.kind = "system", .ncols = 5,
 		.list = SYSTEM_SELECT " ORDER BY s.code",
 		.get = SYSTEM_SELECT " WHERE s.code = ?1",
-		.insert = "INSERT INTO system(code, name, vendor_id, department_id, active)"
+		.insert = "INSERT INTO managed_system(code, name, vendor_id, department_id, active)"
 			" VALUES (?1, ?2, " VENDOR_ID("?3") ", " DEPT_ID("?4") ", ?5)",
-		.update = "UPDATE system SET code = ?1, name = ?2, vendor_id = " VENDOR_ID("?3")
+		.update = "UPDATE managed_system SET code = ?1, name = ?2, vendor_id = " VENDOR_ID("?3")
 			", department_id = " DEPT_ID("?4") ", active = ?5 WHERE id = :id",
-		.remove = "DELETE FROM system WHERE id = ?1",
+		.remove = "DELETE FROM managed_system WHERE id = ?1",
 		.refs = "SELECT 'ticket_incident', count(*) FROM ticket_incident"
 			" WHERE system_id = ?1",
 	},
@@ -156,7 +156,7 @@ static const struct master_sql tables[] = {
 			" active = ?5 WHERE id = :id",
 		.remove = "DELETE FROM vendor WHERE id = ?1",
 		.refs = "SELECT 'vendor_contact', count(*) FROM vendor_contact WHERE vendor_id = ?1"
-			" UNION ALL SELECT 'system', count(*) FROM system WHERE vendor_id = ?1",
+			" UNION ALL SELECT 'system', count(*) FROM managed_system WHERE vendor_id = ?1",
 	},
 	{
 		/* No unique key in the schema: the oldest row wins a tie. */

@@ -30,7 +30,7 @@ ref_exists(struct db *db, const char *sql, const char *field, const char *code,
 #define Q_QUEUE "SELECT id FROM queue WHERE code = ?1 AND active"
 #define Q_STAFF "SELECT id FROM staff WHERE login = ?1 AND active"
 #define Q_CATEGORY "SELECT id FROM category WHERE code = ?1 AND active"
-#define Q_SYSTEM "SELECT id FROM system WHERE code = ?1 AND active"
+#define Q_SYSTEM "SELECT id FROM managed_system WHERE code = ?1 AND active"
 #define Q_REQKIND "SELECT id FROM choice WHERE list = 'request_kind' AND code = ?1 AND active"
 
 int
@@ -79,7 +79,7 @@ ticket_insert(struct db *db, const struct ticket_insert *t, int64_t *id, struct 
 	else if (strcmp(t->kind, "incident") == 0)
 		st = db_prepare(db,
 			"INSERT INTO ticket_incident(ticket_id, system_id, occurred_at, after_hours)"
-			" VALUES (?1, (SELECT id FROM system WHERE code = ?2), ?3, ?4)", e);
+			" VALUES (?1, (SELECT id FROM managed_system WHERE code = ?2), ?3, ?4)", e);
 	else
 		st = db_prepare(db,
 			"INSERT INTO ticket_request(ticket_id, request_kind) VALUES (?1, ?5)", e);
@@ -218,9 +218,9 @@ static const struct value_field value_fields[] = {
 	T_REF("owner", "owner_id", "staff", "login", Q_STAFF),
 	T_REF("category", "category_id", "category", "code", Q_CATEGORY),
 	{ "system", "incident",
-	  "SELECT s.code FROM ticket_incident i JOIN system s ON s.id = i.system_id"
+	  "SELECT s.code FROM ticket_incident i JOIN managed_system s ON s.id = i.system_id"
 	  " WHERE i.ticket_id = ?1",
-	  "UPDATE ticket_incident SET system_id = (SELECT id FROM system WHERE code = ?2)"
+	  "UPDATE ticket_incident SET system_id = (SELECT id FROM managed_system WHERE code = ?2)"
 	  " WHERE ticket_id = ?1", Q_SYSTEM, 0 },
 	D_INT(incident, occurred_at), D_INT(incident, recovered_at),
 	D_TEXT(incident, triage), D_TEXT(incident, impact), D_TEXT(incident, cause),

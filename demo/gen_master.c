@@ -257,7 +257,7 @@ systems(struct gen *g, struct mado_err *e)
 	for (size_t i = 0; i < v_nsystems; i++) {
 		const struct v_system *s = &v_systems[i];
 		sqlite3_stmt *st = db_prepare(g->db,
-			"INSERT INTO system(code, name, vendor_id, department_id)"
+			"INSERT INTO managed_system(code, name, vendor_id, department_id)"
 			" VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING RETURNING id", e);
 		char code[32];
 		int rc;
@@ -270,7 +270,7 @@ systems(struct gen *g, struct mado_err *e)
 		db_bind_id(st, 3, g->vendor_ids[v_vendor_index(s->vendor)]);
 		db_bind_id(st, 4, g->dept_ids[v_dept_index(s->dept)]);
 		rc = ensure(g, st,
-			"SELECT id FROM system WHERE code = ?1", "system", "code", code,
+			"SELECT id FROM managed_system WHERE code = ?1", "system", "code", code,
 			&g->system_ids[i], e);
 		if (rc != MADO_OK)
 			return rc;

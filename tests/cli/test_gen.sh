@@ -22,7 +22,7 @@ is "$(sql "SELECT count(*) FROM kb_article")" 30 "30 FAQ articles"
 is "$(sql "SELECT count(*) FROM kb_version WHERE version = 1")" 30 "one kb_version row each"
 is "$(sql "SELECT count(*) FROM calllog")" 100 "100 call logs"
 is "$(sql "SELECT count(*) FROM staff")" 41 "40 staff and the demo user"
-is "$(sql "SELECT count(*) FROM system")" 59 "the ward's 59 managed systems"
+is "$(sql "SELECT count(*) FROM managed_system")" 59 "the ward's 59 managed systems"
 is "$(sql "SELECT count(*) >= 40 FROM department")" 1 "about 45 departments"
 is "$(sql "SELECT count(DISTINCT kind) FROM ticket")" 3 "all three ticket kinds"
 is "$(sql "SELECT (SELECT count(*) FROM ticket WHERE kind = 'inquiry') >
@@ -30,7 +30,7 @@ is "$(sql "SELECT (SELECT count(*) FROM ticket WHERE kind = 'inquiry') >
 is "$(sql "SELECT count(*) FROM (SELECT 1 FROM vendor v
   WHERE NOT EXISTS (SELECT 1 FROM vendor_contact c WHERE c.vendor_id = v.id))")" 0 \
 	"every vendor has contacts"
-is "$(sql "SELECT count(*) FROM system WHERE vendor_id IS NULL OR department_id IS NULL")" 0 \
+is "$(sql "SELECT count(*) FROM managed_system WHERE vendor_id IS NULL OR department_id IS NULL")" 0 \
 	"every system has its vendor and department"
 is "$(sql "SELECT count(*) FROM phonebook WHERE phone NOT LIKE '内線%'")" 0 \
 	"phone book entries are extensions"
@@ -120,7 +120,7 @@ for kind in $(sql "SELECT DISTINCT request_kind FROM ticket_request"); do
 		"$kind: the required fields are given"
 done
 is "$(sql "SELECT count(*) FROM ticket_field f WHERE
-  (f.name = 'system' AND NOT EXISTS (SELECT 1 FROM system WHERE code = f.value)) OR
+  (f.name = 'system' AND NOT EXISTS (SELECT 1 FROM managed_system WHERE code = f.value)) OR
   (f.name = 'vendor' AND NOT EXISTS (SELECT 1 FROM vendor WHERE code = f.value)) OR
   (f.name = 'department' AND NOT EXISTS (SELECT 1 FROM department WHERE code = f.value))")" 0 \
 	"master fields name existing codes"
@@ -182,7 +182,7 @@ is "$(sql "SELECT count(*) > 0 FROM kb_article WHERE reviewed_at IS NULL
 masters="(SELECT count(*) FROM department) + (SELECT count(*) FROM queue)
   + (SELECT count(*) FROM phonebook) + (SELECT count(*) FROM category)
   + (SELECT count(*) FROM faq_class) + (SELECT count(*) FROM vendor)
-  + (SELECT count(*) FROM vendor_contact) + (SELECT count(*) FROM system)
+  + (SELECT count(*) FROM vendor_contact) + (SELECT count(*) FROM managed_system)
   + (SELECT count(*) FROM staff)"
 is "$(sql "SELECT count(*) = $masters + (SELECT count(*) FROM kb_article)
   + (SELECT count(*) FROM ticket) FROM audit")" 1 \

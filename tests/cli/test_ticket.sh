@@ -10,7 +10,7 @@ sqlite3 "$MADO_DB" "
 INSERT INTO department(code, name) VALUES ('joho', '情報政策課');
 INSERT INTO queue(code, name) VALUES ('helpdesk', 'ヘルプデスク'), ('net', 'ネットワーク');
 INSERT INTO staff(login, name, role) VALUES ('s.tanaka', '田中 聡', 'operator');
-INSERT INTO system(code, name) VALUES ('juki', '住民基本情報システム');"
+INSERT INTO managed_system(code, name) VALUES ('juki', '住民基本情報システム');"
 
 run "$MADO" ticket new --kind inquiry --subject 'プリンターで印刷できない' \
 	--body '3階の複合機から印刷できません。' --queue helpdesk --requester-email user@example.jp

@@ -21,7 +21,7 @@ setup(void)
 		"INSERT INTO department(code, name) VALUES ('joho', '情報政策課');"
 		"INSERT INTO queue(code, name) VALUES ('helpdesk', 'ヘルプデスク'), ('net', 'ネットワーク');"
 		"INSERT INTO category(code, name, scope) VALUES ('print', '印刷室関連', 'incident');"
-		"INSERT INTO system(code, name) VALUES ('juki', '住民基本情報システム');"
+		"INSERT INTO managed_system(code, name) VALUES ('juki', '住民基本情報システム');"
 		"INSERT INTO kb_article(faq_no, title, created_at, updated_at) VALUES (12, 'パスワード', 0, 0);",
 		NULL, NULL, NULL);
 	testdb_actor(db, "k.staff", "staff", &staff);
