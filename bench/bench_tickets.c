@@ -117,6 +117,7 @@ bench_pages(struct db *db, const struct actor *a, const char *label, struct tick
 	struct mado_err e = { 0 };
 	double *ms = calloc((size_t)target_page, sizeof *ms), first, deep = 0, walk0 = now_ms();
 	struct page_ctx pc = { 0 };
+	bool more;
 	int page;
 	char what[96];
 
@@ -124,10 +125,10 @@ bench_pages(struct db *db, const struct actor *a, const char *label, struct tick
 		double t0 = now_ms();
 
 		pc.rows = 0;
-		if (ticket_list(db, a, f, open_only, on_row, &pc, &e) != MADO_OK)
+		if (ticket_list(db, a, f, open_only, on_row, &pc, &more, &e) != MADO_OK)
 			die("list", &e);
 		ms[page - 1] = now_ms() - t0;
-		if (pc.rows < f->limit)
+		if (!more)
 			break;
 		f->after_updated = pc.last_updated;
 		f->after_id = pc.last_id;

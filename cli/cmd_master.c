@@ -27,12 +27,26 @@ print_kinds(FILE *fp)
 }
 
 static void
-print_columns(FILE *fp, const struct master_kind *k)
+print_columns(FILE *fp, const struct master_kind *k, int ambi)
 {
+	static const struct table_column cols[3] = {
+		{ "column", N_("Column"), 0, 0 }, { "type", N_("Type"), 0, 0 },
+		{ "meaning", N_("Meaning"), 0, 0 },
+	};
+	struct table_column tr[3];
+	struct mado_err e = { 0 };
+	struct table *t;
+
+	for (int i = 0; i < 3; i++) {
+		tr[i] = cols[i];
+		tr[i].header = _(cols[i].header);
+	}
+	t = table_new(tr, 3);
 	fprintf(fp, _("columns of %s (first line of the file; the order is free):\n"), k->name);
 	for (size_t i = 0; i < k->ncols; i++) {
 		const struct master_column *c = &k->cols[i];
 		GString *what = g_string_new(master_type_name(c->type));
+		const char *row[3];
 
 		if (c->flags & MC_KEY)
 			g_string_append_printf(what, ", %s", _("key"));
@@ -42,11 +56,21 @@ print_columns(FILE *fp, const struct master_kind *k)
 			g_string_append_printf(what, ", -> %s", c->ref);
 		if (c->def != NULL)
 			g_string_append_printf(what, ", %s %s", _("default"), c->def);
-		fprintf(fp, "  %-12s %-28s %s\n", c->key, what->str, _(c->help));
+		row[0] = c->key;
+		row[1] = what->str;
+		row[2] = _(c->help);
+		table_add(t, row);
 		g_string_free(what, TRUE);
 	}
-	fprintf(fp, "  %-12s %-28s %s\n", MASTER_DELETE_COLUMN, "bool",
-		_("1 deletes the row (refused while it is in use)"));
+	{
+		const char *row[3] = { MASTER_DELETE_COLUMN, "bool",
+			_("1 deletes the row (refused while it is in use)") };
+
+		table_add(t, row);
+	}
+	/* Aligned by display width: the meanings are Japanese in ja. */
+	table_print(t, fp, OUT_TEXT, ambi, &e);
+	table_free(t);
 }
 
 /* The kind named by the command line, or a usage error listing them. */
@@ -161,7 +185,7 @@ cmd_admin_master_import(struct cli_ctx *c, int argc, char **argv)
 		return st;
 	if (pos[1] == NULL) {
 		st = cli_usage(cmd, _("which file?"));
-		print_columns(stderr, k);
+		print_columns(stderr, k, c->ambi);
 		return st;
 	}
 	/* Refuse before touching the file. */

@@ -180,12 +180,31 @@ translate_headers(const struct table_column *src, struct table_column *dst, int 
 	}
 }
 
+/* Detail fields holding a moment are stored as Unix seconds. */
+static bool
+is_time_field(const char *field)
+{
+	return g_str_has_suffix(field, "_at") || strcmp(field, "work_start") == 0 ||
+		strcmp(field, "work_end") == 0;
+}
+
 static void
 print_detail(const char *field, const char *value, void *p)
 {
 	FILE *out = p;
+	char when[32];
+	char **lines;
 
-	fprintf(out, "  %s: %s\n", field, value);
+	if (is_time_field(field) && strspn(value, "0123456789") == strlen(value)) {
+		fprintf(out, "  %s: %s\n", field, cli_time(strtoll(value, NULL, 10), when, sizeof when));
+		return;
+	}
+	/* Long text keeps its lines, indented under the field name. */
+	lines = g_strsplit(value, "\n", -1);
+	fprintf(out, "  %s: %s\n", field, lines[0]);
+	for (int i = 1; lines[i] != NULL; i++)
+		fprintf(out, "    %s\n", lines[i]);
+	g_strfreev(lines);
 }
 
 static void
@@ -290,7 +309,7 @@ cmd_ticket_show(struct cli_ctx *c, int argc, char **argv)
 
 struct list_ctx {
 	struct table *t;
-	bool labels;
+	bool labels, more;
 	struct workflow wf[3];
 	int64_t last_updated, last_id;
 	int rows;
@@ -309,6 +328,8 @@ static void
 list_row(const struct ticket_brief *b, void *p)
 {
 	struct list_ctx *l = p;
+
+
 	const struct workflow *wf = list_workflow(l, b->kind);
 	char updated[32], prio[8];
 	const char *cells[7] = {
@@ -386,13 +407,13 @@ cmd_ticket_list(struct cli_ctx *c, int argc, char **argv)
 	translate_headers(cols, tr, 7);
 	l.t = table_new(tr, 7);
 	if (st == MADO_OK)
-		st = ticket_list(c->db, &c->actor, &f, open_only, list_row, &l, &e);
+		st = ticket_list(c->db, &c->actor, &f, open_only, list_row, &l, &l.more, &e);
 	if (st == MADO_OK)
 		st = table_print(l.t, c->out, c->format, c->ambi, &e);
 	table_free(l.t);
 	if (st != MADO_OK)
 		return cli_fail(&e);
-	if (l.rows == f.limit)
+	if (l.more)
 		fprintf(stderr, _("next page: --after %lld.%lld\n"), (long long)l.last_updated,
 			(long long)l.last_id);
 	return MADO_OK;

@@ -1,5 +1,6 @@
 /* mado: global options, then the longest command name that matches the
  * words given, then that command's handler. */
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -200,7 +201,12 @@ main(int argc, char **argv)
 			print_help(stdout, argc - first, argv + first);
 			return 0;
 		}
-		fprintf(stderr, _("mado: unknown command '%s'\n"), argv[first]);
+		GString *words = g_string_new(NULL);
+
+		for (int i = first; i < argc && argv[i][0] != '-'; i++)
+			g_string_append_printf(words, "%s%s", words->len ? " " : "", argv[i]);
+		fprintf(stderr, _("mado: unknown command '%s'\n"), words->str);
+		g_string_free(words, TRUE);
 		print_help(stderr, argc - first, argv + first);
 		return MADO_EUSAGE;
 	}

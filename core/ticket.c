@@ -759,15 +759,42 @@ ticket_link(struct db *db, const struct actor *actor, int64_t id, const char *re
 	return db_txn(db, link_txn, &l, e);
 }
 
+/* A page is read with one row more than asked for; that row is not
+ * passed on but tells that another page follows. */
+struct list_page {
+	ticket_brief_fn fn;
+	void *ctx;
+	int left;
+	bool *more;
+};
+
+static void
+list_page_row(const struct ticket_brief *b, void *p)
+{
+	struct list_page *pg = p;
+
+	if (pg->left == 0) {
+		*pg->more = true;
+		return;
+	}
+	pg->left--;
+	pg->fn(b, pg->ctx);
+}
+
 int
 ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *f, bool open_only,
-	ticket_brief_fn fn, void *ctx, struct mado_err *e)
+	ticket_brief_fn fn, void *ctx, bool *more, struct mado_err *e)
 {
 	GString *json = NULL;
+	struct list_page pg = { fn, ctx, f->limit, more };
 	int st = role_require(actor, ROLE_STAFF, _("listing tickets"), e);
 
+	*more = false;
 	if (st != MADO_OK)
 		return st;
+	if (f->limit < 1 || f->limit > TICKET_LIST_MAX)
+		return mado_err_set(e, MADO_EUSAGE, _("limit: %d is out of range (1 to %d)"),
+			f->limit, TICKET_LIST_MAX);
 	if (f->kind != NULL && !kind_valid(f->kind))
 		return mado_err_set(e, MADO_EUSAGE,
 			_("kind: must be inquiry, incident or request, not '%s'"), f->kind);
@@ -788,10 +815,10 @@ ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *f, b
 		g_string_append_c(json, ']');
 		f->statuses_json = json->str;
 	}
-	if (f->limit <= 0 || f->limit > 1000)
-		f->limit = 50;
+	f->limit++;
 	if (st == MADO_OK)
-		st = ticket_list_page(db, f, fn, ctx, e);
+		st = ticket_list_page(db, f, list_page_row, &pg, e);
+	f->limit--;
 	if (json != NULL) {
 		f->statuses_json = NULL;
 		g_string_free(json, TRUE);

@@ -71,10 +71,13 @@ int ticket_comment(struct db *db, const struct actor *actor, int64_t id, bool no
 int ticket_link(struct db *db, const struct actor *actor, int64_t id, const char *rel,
 	const char *target, struct mado_err *e);
 
-/* One page of tickets (see struct ticket_filter); open_only keeps the
- * statuses that are neither resolved nor closed in their workflow. */
+#define TICKET_LIST_MAX 1000
+
+/* One page of tickets (see struct ticket_filter; limit 1 to
+ * TICKET_LIST_MAX); open_only keeps the statuses that are neither resolved
+ * nor closed in their workflow. *more tells whether another page follows. */
 int ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *f,
-	bool open_only, ticket_brief_fn fn, void *ctx, struct mado_err *e);
+	bool open_only, ticket_brief_fn fn, void *ctx, bool *more, struct mado_err *e);
 
 /* The change history of a ticket from the audit trail. */
 struct audit_row;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/env.h"
+#include "base/i18n.h"
 
 /* The hash of a row: SHA-256 over its fields and the previous hash, each
  * field length-prefixed so that no two different rows serialise alike. */
@@ -106,8 +107,8 @@ audit_verify(struct db *db, int64_t *bad_id, struct mado_err *e)
 			sqlite3_reset(st);
 			*bad_id = id;
 			return mado_err_set(e, MADO_EDATA,
-				"audit trail broken at row %lld: its hash does not match its contents"
-				" or the row before it", (long long)id);
+				_("audit trail broken at row %lld: its hash does not match its contents"
+				" or the row before it"), (long long)id);
 		}
 		g_strlcpy(prev, hash, sizeof prev);
 	}

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/i18n.h"
+
 /* Total time db_txn() keeps retrying a busy database before giving up. */
 #define TXN_RETRY_MS 30000
 /* SQLite's own wait on a lock before returning SQLITE_BUSY. */
@@ -26,7 +28,7 @@ db_fail(struct db *db, int rc, struct mado_err *e, const char *what)
 		? sqlite3_errmsg(db->handle) : sqlite3_errstr(rc);
 
 	if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
-		return mado_err_set(e, MADO_ETEMP, "%s: database busy: %s", what, msg);
+		return mado_err_set(e, MADO_ETEMP, _("%s: database busy: %s"), what, msg);
 	if (base == SQLITE_CONSTRAINT)
 		return mado_err_set(e, MADO_EDATA, "%s: %s", what, msg);
 	return mado_err_set(e, MADO_EFAIL, "%s: %s", what, msg);
@@ -193,15 +195,15 @@ migrate(struct db *db, struct mado_err *e)
 		int st;
 
 		if (v < 0)
-			return mado_err_set(e, MADO_EFAIL, "%s: cannot read schema version", db->path);
+			return mado_err_set(e, MADO_EFAIL, _("%s: cannot read schema version"), db->path);
 		st = db_txn(db, migrate_step, &m, e);
 		if (st != MADO_OK)
 			return st;
 	}
 	if (v > db_schema_latest())
 		return mado_err_set(e, MADO_ECONFIG,
-			"%s: schema version %d is newer than this program knows (%d); "
-			"upgrade Madoguchi", db->path, v, db_schema_latest());
+			_("%s: schema version %d is newer than this program knows (%d); "
+			"upgrade Madoguchi"), db->path, v, db_schema_latest());
 	return MADO_OK;
 }
 
@@ -223,7 +225,7 @@ db_open(const char *path, int create, struct db **out, struct mado_err *e)
 	rc = sqlite3_open_v2(path, &db->handle, flags, NULL);
 	if (rc != SQLITE_OK) {
 		st = mado_err_set(e, rc == SQLITE_CANTOPEN ? MADO_ENOTFOUND : MADO_EFAIL,
-			"%s: cannot open database: %s", path,
+			_("%s: cannot open database: %s"), path,
 			db->handle ? sqlite3_errmsg(db->handle) : sqlite3_errstr(rc));
 		db_close(db);
 		return st;

@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "base/i18n.h"
+
 int
 number_pattern(struct db *db, const char *kind, char *out, size_t outsz, struct mado_err *e)
 {
@@ -16,7 +18,7 @@ number_pattern(struct db *db, const char *kind, char *out, size_t outsz, struct 
 		g_strlcpy(out, (const char *)sqlite3_column_text(st, 0), outsz);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return mado_err_set(e, MADO_ENOTFOUND, "no numbering rule for '%s'", kind);
+		return mado_err_set(e, MADO_ENOTFOUND, _("no numbering rule for '%s'"), kind);
 	return rc == SQLITE_ROW ? MADO_OK : db_fail(db, rc, e, "numbering");
 }
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
+
 #define STAFF_COLS \
 	"s.id, s.login, s.name, s.name_kana, s.email, s.role, s.lang," \
 	" COALESCE(d.code, ''), s.active, COALESCE(s.last_login, 0)" \
@@ -51,7 +53,7 @@ fetch_one(struct db *db, sqlite3_stmt *st, struct staff_row *row, const char *wh
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return mado_err_set(e, MADO_ENOTFOUND, "no staff member %s", what);
+		return mado_err_set(e, MADO_ENOTFOUND, _("no staff member %s"), what);
 	return db_fail(db, rc, e, "staff");
 }
 
@@ -93,7 +95,7 @@ staff_insert(struct db *db, const struct staff_row *row, int64_t *id, struct mad
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW)
-			return mado_err_set(e, MADO_EDATA, "department: no department with code '%s'",
+			return mado_err_set(e, MADO_EDATA, _("department: no department with code '%s'"),
 				row->department);
 	}
 	st = db_prepare(db,
@@ -115,7 +117,7 @@ staff_insert(struct db *db, const struct staff_row *row, int64_t *id, struct mad
 	if (rc != MADO_OK)
 		return rc;
 	if (sqlite3_changes(db_handle(db)) == 0)
-		return mado_err_set(e, MADO_EDATA, "login: '%s' is already registered", row->login);
+		return mado_err_set(e, MADO_EDATA, _("login: '%s' is already registered"), row->login);
 	if (id != NULL)
 		*id = sqlite3_last_insert_rowid(db_handle(db));
 	return MADO_OK;

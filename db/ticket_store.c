@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
+
 /* Checks that a code names a row; returns MADO_EDATA naming the field. */
 static int
 ref_exists(struct db *db, const char *sql, const char *field, const char *code,
@@ -24,7 +26,7 @@ ref_exists(struct db *db, const char *sql, const char *field, const char *code,
 		return MADO_OK;
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, e, field);
-	return mado_err_set(e, MADO_EDATA, "%s: no such %s '%s'", field, field, code);
+	return mado_err_set(e, MADO_EDATA, _("%s: no such %s '%s'"), field, field, code);
 }
 
 #define Q_QUEUE "SELECT id FROM queue WHERE code = ?1 AND active"
@@ -125,7 +127,7 @@ ticket_id_by_number(struct db *db, const char *number, int64_t *id, struct mado_
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return mado_err_set(e, MADO_ENOTFOUND, "no ticket %s", number);
+		return mado_err_set(e, MADO_ENOTFOUND, _("no ticket %s"), number);
 	return rc == SQLITE_ROW ? MADO_OK : db_fail(db, rc, e, "ticket");
 }
 
@@ -173,7 +175,7 @@ ticket_get(struct db *db, int64_t id, struct ticket_row *r, struct mado_err *e)
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return mado_err_set(e, MADO_ENOTFOUND, "no ticket #%lld", (long long)id);
+		return mado_err_set(e, MADO_ENOTFOUND, _("no ticket #%lld"), (long long)id);
 	return rc == SQLITE_ROW ? MADO_OK : db_fail(db, rc, e, "ticket");
 }
 
@@ -258,7 +260,7 @@ ticket_value_get(struct db *db, int64_t id, const char *field, char **out,
 
 	*out = NULL;
 	if (f == NULL)
-		return mado_err_set(e, MADO_EUSAGE, "unknown field '%s'", field);
+		return mado_err_set(e, MADO_EUSAGE, _("unknown field '%s'"), field);
 	if ((st = db_prepare(db, f->get, e)) == NULL)
 		return e->status;
 	sqlite3_bind_int64(st, 1, id);
@@ -279,7 +281,7 @@ ticket_value_set(struct db *db, int64_t id, const char *field, const char *value
 	int rc;
 
 	if (f == NULL)
-		return mado_err_set(e, MADO_EUSAGE, "unknown field '%s'", field);
+		return mado_err_set(e, MADO_EUSAGE, _("unknown field '%s'"), field);
 	if (f->check != NULL && (rc = ref_exists(db, f->check, field, value, e)) != MADO_OK)
 		return rc;
 	if ((st = db_prepare(db, f->set, e)) == NULL)
@@ -318,7 +320,7 @@ faq_id_by_no(struct db *db, const char *no, int64_t *id, struct mado_err *e)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return mado_err_set(e, MADO_ENOTFOUND, "no FAQ %s", no);
+		return mado_err_set(e, MADO_ENOTFOUND, _("no FAQ %s"), no);
 	return rc == SQLITE_ROW ? MADO_OK : db_fail(db, rc, e, "FAQ");
 }
 
@@ -424,7 +426,7 @@ link_insert(struct db *db, const char *src_type, int64_t src_id, const char *dst
 	if ((rc = db_step_done(db, st, e)) != MADO_OK)
 		return rc;
 	if (sqlite3_changes(db_handle(db)) == 0)
-		return mado_err_set(e, MADO_EDATA, "this link exists already");
+		return mado_err_set(e, MADO_EDATA, _("this link exists already"));
 	return MADO_OK;
 }
 

@@ -198,21 +198,27 @@ brief_count(const struct ticket_brief *b, void *p)
 static void
 test_list(void)
 {
-	struct ticket_filter f = { .kind = "inquiry", .limit = 2 };
+	struct ticket_filter f = { .kind = "inquiry", .limit = 1 };
 	struct mado_err e = { 0 };
+	bool more;
 	int n = 0;
 
-	is_int(ticket_list(db, &staff, &f, false, brief_count, &n, &e), MADO_OK, "list");
-	is_int(n, 2, "a page holds limit rows");
+	is_int(ticket_list(db, &staff, &f, false, brief_count, &n, &more, &e), MADO_OK, "list");
+	is_int(n, 1, "a page holds limit rows");
+	ok(more, "and says more follow");
+	f.limit = 0;
+	is_int(ticket_list(db, &staff, &f, false, brief_count, &n, &more, &e), MADO_EUSAGE,
+		"a limit of 0 is refused");
 	n = 0;
 	f.limit = 100;
-	ticket_list(db, &staff, &f, true, brief_count, &n, &e);
+	ticket_list(db, &staff, &f, true, brief_count, &n, &more, &e);
+	ok(!more, "a page with room to spare says no more follow");
 	is_int(n, count("SELECT count(*) FROM ticket WHERE kind = 'inquiry' AND status NOT IN"
 		" ('answered', 'closed')"), "open filter uses the workflow's flags");
 	n = 0;
 	f.kind = NULL;
 	f.owner = "o.op";
-	ticket_list(db, &staff, &f, false, brief_count, &n, &e);
+	ticket_list(db, &staff, &f, false, brief_count, &n, &more, &e);
 	is_int(n, 1, "owner filter");
 }
 
