@@ -1,0 +1,212 @@
+/* Moving a ticket through its workflow; replies, notes and links. */
+#include "ticket.h"
+#include "ticket_impl.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/env.h"
+#include "base/i18n.h"
+#include "core/calendar.h"
+#include "core/master.h"
+#include "core/numbering.h"
+#include "core/workflow.h"
+#include "db/audit_store.h"
+#include "db/master_store.h"
+#include "forms/form.h"
+#include "db/ticket_store.h"
+
+struct status_ctx {
+	const struct actor *actor;
+	int64_t id;
+	const char *kind;
+	const char *target;    /* status name, or NULL with mode close/reopen */
+	int mode;              /* 0 set, 1 close, 2 reopen */
+};
+
+static int
+status_txn(struct db *db, void *p, struct mado_err *e)
+{
+	struct status_ctx *s = p;
+	struct workflow wf;
+	char *cur = NULL, closed_at[24];
+	int from, to, st;
+
+	if ((st = workflow_load(&wf, s->kind, e)) ||
+	    (st = ticket_value_get(db, s->id, "status", &cur, e)))
+		return st;
+	from = workflow_status(&wf, cur ? cur : "");
+	free(cur);
+	if (from < 0)
+		return mado_err_set(e, MADO_EFAIL, _("ticket has a status its workflow does not know"));
+	to = s->mode == 1 ? workflow_close_target(&wf, from)
+		: s->mode == 2 ? workflow_reopen_target(&wf, from)
+		: workflow_status(&wf, s->target);
+	if (to < 0 && s->mode != 0)
+		return mado_err_set(e, MADO_EDATA, s->mode == 1
+			? _("%s: cannot be closed from status %s")
+			: _("%s: status %s is not resolved or closed, so there is nothing to reopen"),
+			s->kind, wf.statuses[from].name);
+	if (to < 0 || to == from) {
+		if (to == from)
+			return mado_err_set(e, MADO_EDATA, _("the ticket is already %s"), s->target);
+		workflow_check(&wf, from, -1, s->actor, e);
+		mado_err_prefix(e, _("'%s' is not a status: "), s->target);
+		return MADO_EDATA;
+	}
+	if ((st = workflow_check(&wf, from, to, s->actor, e)) ||
+	    (st = ticket_change_value(db, s->actor, "status", s->id, "status", wf.statuses[to].name, e)))
+		return st;
+	/* closed_at follows the closed flag: set on closing, cleared on reopening. */
+	snprintf(closed_at, sizeof closed_at, "%lld", (long long)mado_now());
+	if ((wf.statuses[to].flags & WF_CLOSED) != (wf.statuses[from].flags & WF_CLOSED))
+		st = ticket_value_set(db, s->id, "closed_at",
+			(wf.statuses[to].flags & WF_CLOSED) ? closed_at : NULL, mado_now(), e);
+	if (st == MADO_OK && strcmp(s->kind, "inquiry") == 0 &&
+	    (wf.statuses[to].flags & WF_RESOLVED))
+		st = ticket_value_set(db, s->id, "answered_at", closed_at, mado_now(), e);
+	return st;
+}
+
+static int
+status_change(struct db *db, const struct actor *actor, int64_t id, const char *status,
+	int mode, struct mado_err *e)
+{
+	struct ticket_row row;
+	struct status_ctx s = { actor, id, NULL, status, mode };
+	int st = role_require(actor, ROLE_OPERATOR, _("changing a ticket's status"), e);
+
+	if (st == MADO_OK)
+		st = ticket_get(db, id, &row, e);
+	if (st != MADO_OK)
+		return st;
+	s.kind = row.kind;
+	st = db_txn(db, status_txn, &s, e);
+	ticket_row_clear(&row);
+	return st;
+}
+
+int
+ticket_set_status(struct db *db, const struct actor *actor, int64_t id, const char *status,
+	struct mado_err *e)
+{
+	return status_change(db, actor, id, status, 0, e);
+}
+
+int
+ticket_close(struct db *db, const struct actor *actor, int64_t id, struct mado_err *e)
+{
+	return status_change(db, actor, id, NULL, 1, e);
+}
+
+int
+ticket_reopen(struct db *db, const struct actor *actor, int64_t id, struct mado_err *e)
+{
+	return status_change(db, actor, id, NULL, 2, e);
+}
+
+struct comment_ctx {
+	const struct actor *actor;
+	int64_t id;
+	bool note;
+	const char *body;
+};
+
+static int
+comment_txn(struct db *db, void *p, struct mado_err *e)
+{
+	struct comment_ctx *c = p;
+	int64_t cid, now = mado_now();
+	char *to = NULL, ref[32];
+	int st = comment_insert(db, c->id, c->note ? "note" : "reply", c->actor->staff_id,
+		c->actor->name, c->body, now, &cid, e);
+
+	snprintf(ref, sizeof ref, "comment:%lld", (long long)cid);
+	if (st == MADO_OK)
+		st = ticket_audit(db, c->actor, c->note ? "note" : "reply", c->id, ref, NULL, c->body, e);
+	if (st == MADO_OK)
+		st = ticket_touch(db, c->id, now, e);
+	if (st == MADO_OK && !c->note)
+		st = ticket_value_get(db, c->id, "requester_email", &to, e);
+	if (st == MADO_OK && to != NULL)
+		st = outbox_add(db, "reply", c->id, to, c->actor->lang, now, e);
+	free(to);
+	return st;
+}
+
+int
+ticket_comment(struct db *db, const struct actor *actor, int64_t id, bool note,
+	const char *body, struct mado_err *e)
+{
+	struct comment_ctx c = { actor, id, note, body };
+	int st = role_require(actor, ROLE_OPERATOR,
+		note ? _("adding an internal note") : _("replying to the requester"), e);
+
+	if (st == MADO_OK && (body == NULL || strspn(body, " \t\r\n") == strlen(body)))
+		st = mado_err_set(e, MADO_EDATA, _("body: must not be empty"));
+	if (st == MADO_OK)
+		st = ticket_check_text("body", body, e);
+	return st != MADO_OK ? st : db_txn(db, comment_txn, &c, e);
+}
+
+/* "duplicate-of" on the command line, "duplicate_of" in the table. */
+static const char *
+link_rel(const char *rel)
+{
+	static const char *const rels[][2] = {
+		{ "related", "related" }, { "duplicate-of", "duplicate_of" },
+		{ "caused-by", "caused_by" }, { "answered-with-faq", "answered_with_faq" },
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(rels); i++)
+		if (strcmp(rel, rels[i][0]) == 0 || strcmp(rel, rels[i][1]) == 0)
+			return rels[i][1];
+	return NULL;
+}
+
+struct link_ctx {
+	const struct actor *actor;
+	int64_t id, target;
+	const char *rel, *dst_type, *target_ref;
+};
+
+static int
+link_txn(struct db *db, void *p, struct mado_err *e)
+{
+	struct link_ctx *l = p;
+	char value[96];
+	int st = link_insert(db, "ticket", l->id, l->dst_type, l->target, l->rel,
+		l->actor->staff_id, mado_now(), e);
+
+	snprintf(value, sizeof value, "%s %s", l->rel, l->target_ref);
+	return st != MADO_OK ? st : ticket_audit(db, l->actor, "link", l->id, "link", NULL, value, e);
+}
+
+int
+ticket_link(struct db *db, const struct actor *actor, int64_t id, const char *rel,
+	const char *target, struct mado_err *e)
+{
+	struct link_ctx l = { actor, id, 0, link_rel(rel ? rel : ""), "ticket", target };
+	int st = role_require(actor, ROLE_OPERATOR, _("linking records"), e);
+
+	if (st != MADO_OK)
+		return st;
+	if (l.rel == NULL)
+		return mado_err_set(e, MADO_EUSAGE,
+			_("'%s' is not a link type (related, duplicate-of, caused-by, answered-with-faq)"),
+			rel ? rel : "");
+	if (strcmp(l.rel, "answered_with_faq") == 0) {
+		const char *no = g_str_has_prefix(target, "FAQ-") ? target + 4 : target;
+
+		l.dst_type = "kb";
+		st = faq_id_by_no(db, no, &l.target, e);
+	} else
+		st = ticket_resolve(db, target, &l.target, e);
+	if (st != MADO_OK)
+		return st;
+	if (strcmp(l.dst_type, "ticket") == 0 && l.target == id)
+		return mado_err_set(e, MADO_EDATA, _("a ticket cannot be linked to itself"));
+	return db_txn(db, link_txn, &l, e);
+}

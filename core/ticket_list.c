@@ -1,0 +1,95 @@
+/* Lists of tickets, one page at a time, and a ticket's history. */
+#include "ticket.h"
+#include "ticket_impl.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/env.h"
+#include "base/i18n.h"
+#include "core/calendar.h"
+#include "core/master.h"
+#include "core/numbering.h"
+#include "core/workflow.h"
+#include "db/audit_store.h"
+#include "db/master_store.h"
+#include "forms/form.h"
+#include "db/ticket_store.h"
+
+/* A page is read with one row more than asked for; that row is not
+ * passed on but tells that another page follows. */
+struct list_page {
+	ticket_brief_fn fn;
+	void *ctx;
+	int left;
+	bool *more;
+};
+
+static void
+list_page_row(const struct ticket_brief *b, void *p)
+{
+	struct list_page *pg = p;
+
+	if (pg->left == 0) {
+		*pg->more = true;
+		return;
+	}
+	pg->left--;
+	pg->fn(b, pg->ctx);
+}
+
+int
+ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *f, bool open_only,
+	ticket_brief_fn fn, void *ctx, bool *more, struct mado_err *e)
+{
+	GString *json = NULL;
+	struct list_page pg = { fn, ctx, f->limit, more };
+	int st = role_require(actor, ROLE_STAFF, _("listing tickets"), e);
+
+	*more = false;
+	if (st != MADO_OK)
+		return st;
+	if (f->limit < 1 || f->limit > TICKET_LIST_MAX)
+		return mado_err_set(e, MADO_EUSAGE, _("limit: %d is out of range (1 to %d)"),
+			f->limit, TICKET_LIST_MAX);
+	if (f->kind != NULL && !ticket_kind_valid(f->kind))
+		return mado_err_set(e, MADO_EUSAGE,
+			_("kind: must be inquiry, incident or request, not '%s'"), f->kind);
+	if (open_only) {
+		/* The open statuses of every kind asked for, from the workflows. */
+		json = g_string_new("[");
+		for (size_t k = 0; k < G_N_ELEMENTS(ticket_kinds) && st == MADO_OK; k++) {
+			struct workflow wf;
+
+			if (f->kind != NULL && strcmp(f->kind, ticket_kinds[k]) != 0)
+				continue;
+			st = workflow_load(&wf, ticket_kinds[k], e);
+			for (int i = 0; st == MADO_OK && i < wf.nstatuses; i++)
+				if (!(wf.statuses[i].flags & (WF_RESOLVED | WF_CLOSED)))
+					g_string_append_printf(json, "%s\"%s\"", json->len > 1 ? "," : "",
+						wf.statuses[i].name);
+		}
+		g_string_append_c(json, ']');
+		f->statuses_json = json->str;
+	}
+	f->limit++;
+	if (st == MADO_OK)
+		st = ticket_list_page(db, f, list_page_row, &pg, e);
+	f->limit--;
+	if (json != NULL) {
+		f->statuses_json = NULL;
+		g_string_free(json, TRUE);
+	}
+	return st;
+}
+
+int
+ticket_history(struct db *db, const struct actor *actor, int64_t id,
+	void (*fn)(const struct audit_row *r, void *ctx), void *ctx, struct mado_err *e)
+{
+	int st = role_require(actor, ROLE_STAFF, _("reading a ticket"), e);
+
+	return st != MADO_OK ? st : audit_history(db, "ticket", id, fn, ctx, e);
+}
