@@ -495,28 +495,32 @@ outbox_add(struct db *db, const char *event, int64_t ticket_id, const char *reci
 	" COALESCE((SELECT code FROM queue WHERE id = t.queue_id), '')," \
 	" COALESCE((SELECT login FROM staff WHERE id = t.owner_id), ''), t.priority" \
 	" FROM ticket t "
-#define RESIDUAL \
+#define FILTERS \
 	" AND (?1 IS NULL OR t.kind = ?1) AND (?2 IS NULL OR t.status = ?2)" \
 	" AND (?3 IS NULL OR t.status IN (SELECT value FROM json_each(?3)))" \
 	" AND (?4 IS NULL OR t.queue_id = (SELECT id FROM queue WHERE code = ?4))" \
-	" AND (?5 IS NULL OR t.owner_id = (SELECT id FROM staff WHERE login = ?5))" \
-	" AND (t.updated_at, t.id) < (?6, ?7)" \
+	" AND (?5 IS NULL OR t.owner_id = (SELECT id FROM staff WHERE login = ?5))"
+/* Forward: older than the cursor, newest first. Backward: newer than the
+ * cursor, oldest first (the caller reverses the page). */
+#define FORWARD FILTERS " AND (t.updated_at, t.id) < (?6, ?7)" \
 	" ORDER BY t.updated_at DESC, t.id DESC LIMIT ?8"
+#define BACKWARD FILTERS " AND (t.updated_at, t.id) > (?6, ?7)" \
+	" ORDER BY t.updated_at ASC, t.id ASC LIMIT ?8"
+#define BY_OWNER BRIEF_COLS "INDEXED BY ticket_owner_updated" \
+	" WHERE t.owner_id = (SELECT id FROM staff WHERE login = ?5)"
+#define BY_QUEUE BRIEF_COLS "INDEXED BY ticket_queue_updated" \
+	" WHERE t.queue_id = (SELECT id FROM queue WHERE code = ?4)"
+#define BY_KIND_STATUS BRIEF_COLS "INDEXED BY ticket_kind_status_updated" \
+	" WHERE t.kind = ?1 AND t.status = ?2"
+#define BY_KIND BRIEF_COLS "INDEXED BY ticket_kind_updated WHERE t.kind = ?1"
+#define BY_ALL BRIEF_COLS "INDEXED BY ticket_updated WHERE 1"
 
-static const char *const page_sql[] = {
-	/* by owner */
-	BRIEF_COLS "INDEXED BY ticket_owner_updated"
-	" WHERE t.owner_id = (SELECT id FROM staff WHERE login = ?5)" RESIDUAL,
-	/* by queue */
-	BRIEF_COLS "INDEXED BY ticket_queue_updated"
-	" WHERE t.queue_id = (SELECT id FROM queue WHERE code = ?4)" RESIDUAL,
-	/* by kind and status */
-	BRIEF_COLS "INDEXED BY ticket_kind_status_updated"
-	" WHERE t.kind = ?1 AND t.status = ?2" RESIDUAL,
-	/* by kind */
-	BRIEF_COLS "INDEXED BY ticket_kind_updated WHERE t.kind = ?1" RESIDUAL,
-	/* everything */
-	BRIEF_COLS "INDEXED BY ticket_updated WHERE 1" RESIDUAL,
+static const char *const page_sql[][2] = {
+	{ BY_OWNER FORWARD, BY_OWNER BACKWARD },
+	{ BY_QUEUE FORWARD, BY_QUEUE BACKWARD },
+	{ BY_KIND_STATUS FORWARD, BY_KIND_STATUS BACKWARD },
+	{ BY_KIND FORWARD, BY_KIND BACKWARD },
+	{ BY_ALL FORWARD, BY_ALL BACKWARD },
 };
 
 int
@@ -524,7 +528,7 @@ ticket_list_page(struct db *db, const struct ticket_filter *f, ticket_brief_fn f
 	struct mado_err *e)
 {
 	int which = f->owner ? 0 : f->queue ? 1 : f->kind && f->status ? 2 : f->kind ? 3 : 4;
-	sqlite3_stmt *st = db_prepare(db, page_sql[which], e);
+	sqlite3_stmt *st = db_prepare(db, page_sql[which][f->backward], e);
 	int rc;
 
 	if (st == NULL)
@@ -538,8 +542,9 @@ ticket_list_page(struct db *db, const struct ticket_filter *f, ticket_brief_fn f
 		sqlite3_bind_int64(st, 6, f->after_updated);
 		sqlite3_bind_int64(st, 7, f->after_id);
 	} else {
-		sqlite3_bind_int64(st, 6, INT64_MAX);
-		sqlite3_bind_int64(st, 7, INT64_MAX);
+		/* No cursor: from the newest (forward) or the oldest (backward). */
+		sqlite3_bind_int64(st, 6, f->backward ? INT64_MIN : INT64_MAX);
+		sqlite3_bind_int64(st, 7, f->backward ? INT64_MIN : INT64_MAX);
 	}
 	sqlite3_bind_int(st, 8, f->limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

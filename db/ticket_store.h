@@ -91,7 +91,9 @@ int outbox_add(struct db *db, const char *event, int64_t ticket_id, const char *
 	const char *lang, int64_t at, struct mado_err *e);
 
 /* One page of a list, newest change first (keyset: rows strictly after
- * the cursor (updated_at, id); a zero cursor starts at the top). */
+ * the cursor (updated_at, id); a zero cursor starts at the top). With
+ * backward set, the rows strictly before the cursor, nearest first, so
+ * oldest-first order: the page above (a zero cursor: the very bottom). */
 struct ticket_filter {
 	const char *kind;          /* NULL: all kinds */
 	const char *status;        /* one status, or NULL */
@@ -100,6 +102,7 @@ struct ticket_filter {
 	const char *owner;         /* login, or NULL */
 	int64_t after_updated, after_id;
 	int limit;
+	int backward;
 };
 struct ticket_brief {
 	int64_t id, updated_at, created_at;

@@ -195,6 +195,48 @@ brief_count(const struct ticket_brief *b, void *p)
 	(*(int *)p)++;
 }
 
+struct ids {
+	int64_t id[64], updated[64];
+	int n;
+};
+
+static void
+collect_ids(const struct ticket_brief *b, void *p)
+{
+	struct ids *ids = p;
+
+	if (ids->n < 64) {
+		ids->id[ids->n] = b->id;
+		ids->updated[ids->n++] = b->updated_at;
+	}
+}
+
+/* Paging up from a row gives the rows above it, nearest first. */
+static void
+test_backward(void)
+{
+	struct ticket_filter f = { .limit = 64 };
+	struct ids down = { 0 }, up = { 0 };
+	struct mado_err e = { 0 };
+	bool more, same = true;
+
+	ticket_list(db, &staff, &f, false, collect_ids, &down, &more, &e);
+	ok(down.n >= 3, "some tickets to page through (%d)", down.n);
+	f.backward = 1;
+	f.after_updated = down.updated[down.n - 1];
+	f.after_id = down.id[down.n - 1];
+	is_int(ticket_list(db, &staff, &f, false, collect_ids, &up, &more, &e), MADO_OK, "page up");
+	is_int(up.n, down.n - 1, "every row above the last one");
+	for (int i = 0; i < up.n; i++)
+		same = same && up.id[i] == down.id[down.n - 2 - i];
+	ok(same && !more, "nearest first, in the same order read backwards");
+	f.after_id = 0;
+	up.n = 0;
+	f.limit = 1;
+	ticket_list(db, &staff, &f, false, collect_ids, &up, &more, &e);
+	ok(up.n == 1 && up.id[0] == down.id[down.n - 1] && more, "no cursor backwards: the bottom row");
+}
+
 static void
 test_list(void)
 {
@@ -233,6 +275,7 @@ main(void)
 	test_workflow_and_roles();
 	test_assign_comment_link();
 	test_list();
+	test_backward();
 	is_int(audit_verify(db, &bad, &e), MADO_OK, "audit chain intact after everything");
 	db_close(db);
 	return tap_done();
