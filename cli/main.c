@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "base/textwidth.h"
 #include "cli/cli.h"
+#include "tui/tui.h"
 
 struct global_opts {
 	const char *db;
@@ -127,6 +128,7 @@ wants_help(int argc, char **argv)
 	return 0;
 }
 
+/* Runs one command, or the full-screen client when cmd is NULL. */
 static int
 run(const struct cli_command *cmd, struct global_opts *g, int argc, char **argv)
 {
@@ -151,12 +153,14 @@ run(const struct cli_command *cmd, struct global_opts *g, int argc, char **argv)
 		st = config_db_path(&c.cfg, g->db, &path, &demo, &e);
 	if (st == MADO_OK)
 		st = db_open(path, !mado_env_privileged(), &c.db, &e);
-	if (st == MADO_OK && cmd->identity)
+	if (st == MADO_OK && (cmd == NULL || cmd->identity))
 		st = identity_resolve(c.db, getuid(), &c.actor, &e);
-	if (st == MADO_OK)
-		st = cmd->fn(&c, argc, argv);
-	else
+	if (st != MADO_OK)
 		cli_fail(&e);
+	else if (cmd == NULL)
+		st = tui_run(c.db, &c.cfg, &c.actor, c.ambi);
+	else
+		st = cmd->fn(&c, argc, argv);
 	free(path);
 	db_close(c.db);
 	config_free(&c.cfg);
@@ -197,6 +201,8 @@ main(int argc, char **argv)
 		}
 	}
 	if (best == NULL) {
+		if (first == argc && !g.help)
+			return run(NULL, &g, 0, NULL);
 		if (g.help || first == argc || wants_help(argc - first + 1, argv + first - 1)) {
 			print_help(stdout, argc - first, argv + first);
 			return 0;

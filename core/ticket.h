@@ -57,6 +57,14 @@ int ticket_update_fields(const char *kind, const char **out, int max);
 int ticket_assign(struct db *db, const struct actor *actor, int64_t id, const char *queue,
 	const char *owner, struct mado_err *e);
 
+/* The statuses this actor may move ticket id to from where it is, for a
+ * picker: names and labels in lang ("ja"/"en"), up to max of each (static
+ * strings from the workflow, valid while wf lives). Returns the count. */
+struct workflow;
+int ticket_next_statuses(struct db *db, const struct actor *actor, int64_t id,
+	struct workflow *wf, const char **names, const char **labels, int max, const char *lang,
+	struct mado_err *e);
+
 int ticket_set_status(struct db *db, const struct actor *actor, int64_t id,
 	const char *status, struct mado_err *e);
 int ticket_close(struct db *db, const struct actor *actor, int64_t id, struct mado_err *e);

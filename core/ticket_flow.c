@@ -89,6 +89,28 @@ status_change(struct db *db, const struct actor *actor, int64_t id, const char *
 }
 
 int
+ticket_next_statuses(struct db *db, const struct actor *actor, int64_t id, struct workflow *wf,
+	const char **names, const char **labels, int max, const char *lang, struct mado_err *e)
+{
+	struct ticket_row row;
+	int from, n = 0;
+	int st = ticket_read(db, actor, id, &row, e);
+
+	if (st == MADO_OK)
+		st = workflow_load(wf, row.kind, e);
+	from = st == MADO_OK ? workflow_status(wf, row.status) : -1;
+	ticket_row_clear(&row);
+	if (st != MADO_OK)
+		return -1;
+	for (int i = 0; i < wf->ntrans && n < max; i++)
+		if (wf->trans[i].from == from && actor->role >= wf->trans[i].role) {
+			names[n] = wf->statuses[wf->trans[i].to].name;
+			labels[n++] = workflow_label(wf, wf->trans[i].to, lang);
+		}
+	return n;
+}
+
+int
 ticket_set_status(struct db *db, const struct actor *actor, int64_t id, const char *status,
 	struct mado_err *e)
 {

@@ -142,6 +142,19 @@ db_txn(struct db *db, db_txn_fn fn, void *ctx, struct mado_err *e)
 	}
 }
 
+int64_t
+db_data_version(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "PRAGMA data_version", NULL);
+	int64_t v = -1;
+
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st != NULL)
+		sqlite3_reset(st);
+	return v;
+}
+
 int
 db_schema_latest(void)
 {

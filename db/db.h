@@ -48,6 +48,10 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* Binds an id, or NULL when id <= 0. */
 int db_bind_id(sqlite3_stmt *st, int idx, int64_t id);
 
+/* PRAGMA data_version: changes when another connection commits, so a
+ * client can refresh what it shows without polling tables. */
+int64_t db_data_version(struct db *db);
+
 /* The schema version the file is at, and the newest this program knows. */
 int db_schema_version(struct db *db);
 int db_schema_latest(void);

@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-find base db forms keymaps core tui cli daemon -name '*.c' | LC_ALL=C sort |
+find base db forms keymaps core tui cli daemon -name '*.[ch]' | LC_ALL=C sort |
 	xargs grep -l -E '(^|[^A-Za-z0-9_])(_|N_)\(' > share/po/POTFILES
 xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments=TRANSLATORS \
 	--package-name=madoguchi -o "$tmp/madoguchi.pot" -f share/po/POTFILES -D .

@@ -140,7 +140,7 @@ fi
 
 # POTFILES lists every source file with translatable strings, and the
 # catalog translates every string those files hold today.
-want=$(cd "$src" && find base db forms keymaps core tui cli daemon -name '*.c' | LC_ALL=C sort |
+want=$(cd "$src" && find base db forms keymaps core tui cli daemon -name '*.[ch]' | LC_ALL=C sort |
 	xargs grep -l -E '(^|[^A-Za-z0-9_])(_|N_)\(')
 is "$(LC_ALL=C sort "$po/POTFILES")" "$want" "POTFILES lists every .c file that calls _() or N_()"
 if command -v xgettext >/dev/null && command -v msgcmp >/dev/null; then

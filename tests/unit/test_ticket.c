@@ -1,6 +1,7 @@
 /* Core ticket operations on a real database: creation and numbering,
  * roles, workflow, assignment, comments, links, audit and outbox. */
 #include "core/ticket.h"
+#include "core/workflow.h"
 #include "db/audit_store.h"
 #include "tests/testdb.h"
 
@@ -129,6 +130,19 @@ test_workflow_and_roles(void)
 	struct mado_err e = { 0 };
 	struct ticket_row r;
 
+	{
+		struct workflow wf;
+		const char *names[8], *labels[8];
+		int n = ticket_next_statuses(db, &op, id, &wf, names, labels, 8, "ja", &e);
+
+		is_int(n, 3, "an operator may move a new inquiry to three statuses");
+		ok(n == 3 && strcmp(names[0], "in_progress") == 0 && strcmp(labels[0], "対応中") == 0,
+			"first the workflow's first transition, with its label");
+		is_int(ticket_next_statuses(db, &sup, id, &wf, names, labels, 8, "en", &e), 4,
+			"a supervisor may also close it");
+		is_int(ticket_next_statuses(db, &staff, id, &wf, names, labels, 8, "en", &e), 0,
+			"staff may move it nowhere");
+	}
 	is_int(ticket_set_status(db, &staff, id, "in_progress", &e), MADO_EPERM, "staff cannot work it");
 	is_int(ticket_set_status(db, &op, id, "in_progress", &e), MADO_OK, "operator starts work");
 	is_int(ticket_set_status(db, &op, id, "closed", &e), MADO_EPERM,

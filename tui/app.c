@@ -1,0 +1,371 @@
+/* The client's one loop (STYLE.md 5 and 6): poll() over the terminal and
+ * a self-pipe for signals, a one-second tick that reads the database's
+ * change counter, and a paint of whatever the handlers marked dirty. */
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/env.h"
+#include "base/i18n.h"
+#include "tui/term.h"
+#include "tui/tui.h"
+#include "tui/views.h"
+
+#define TICK_MS 1000
+
+/* Signal handlers only write the signal number to this pipe. */
+static int signal_pipe[2] = { -1, -1 };
+
+static void
+on_signal(int sig)
+{
+	unsigned char c = (unsigned char)sig;
+	int saved = errno;
+
+	if (write(signal_pipe[1], &c, 1) < 0) {
+		/* Nothing to do: the pipe is full, a wake-up is pending anyway. */
+	}
+	errno = saved;
+}
+
+static int
+signals_init(void)
+{
+	struct sigaction sa = { 0 };
+
+	if (pipe2(signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+		return -1;
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	return 0;
+}
+
+static int64_t
+monotonic_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+void
+tui_message(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	g_vsnprintf(t->message, sizeof t->message, fmt, ap);
+	va_end(ap);
+	t->message_error = false;
+	t->dirty |= DIRTY_STATUS;
+}
+
+void
+tui_error(struct tui *t, const struct mado_err *e)
+{
+	g_strlcpy(t->message, e->msg, sizeof t->message);
+	/* One line: the message line cannot show more. */
+	for (char *p = t->message; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	t->message_error = true;
+	t->dirty |= DIRTY_STATUS;
+}
+
+struct view *
+tui_top(struct tui *t)
+{
+	return t->depth > 0 ? t->stack[t->depth - 1] : NULL;
+}
+
+int
+tui_push(struct tui *t, struct view *v)
+{
+	struct mado_err e = { 0 };
+
+	if (v == NULL)
+		return MADO_EFAIL;
+	if (t->depth == TUI_MAX_VIEWS) {
+		v->ops->destroy(v);
+		tui_message(t, _("too many views open; close some with q"));
+		return MADO_EFAIL;
+	}
+	if (v->ops->load != NULL && v->ops->load(v, &e) != MADO_OK) {
+		v->ops->destroy(v);
+		tui_error(t, &e);
+		return e.status;
+	}
+	t->stack[t->depth++] = v;
+	t->dirty |= DIRTY_ALL;
+	return MADO_OK;
+}
+
+static void
+destroy_top(struct tui *t)
+{
+	struct view *v = t->stack[t->depth - 1];
+
+	t->depth--;
+	v->ops->destroy(v);
+}
+
+bool
+tui_pop(struct tui *t)
+{
+	if (t->depth <= 1)
+		return false;
+	destroy_top(t);
+	t->dirty |= DIRTY_ALL;
+	return true;
+}
+
+int
+tui_switch(struct tui *t, struct view *v)
+{
+	while (t->depth > 0)
+		destroy_top(t);
+	return tui_push(t, v);
+}
+
+static void
+paint_status(struct tui *t)
+{
+	struct view *v = tui_top(t);
+	const char *pos = v != NULL && v->ops->position != NULL ? v->ops->position(v) : "";
+	char left[256];
+	int pos_w = tw_width(pos, -1, t->paint.ambi);
+
+	g_snprintf(left, sizeof left, " %s (%s)  %s", t->actor.name, role_name(t->actor.role),
+		t->db_label);
+	draw_fill(&t->paint, t->rows - 2, t->cols, STYLE_STATUS);
+	draw_text(&t->paint, t->rows - 2, 0, left, t->cols - pos_w - 2, STYLE_STATUS);
+	draw_text(&t->paint, t->rows - 2, t->cols - pos_w - 1, pos, pos_w, STYLE_STATUS);
+	move(t->rows - 1, 0);
+	clrtoeol();
+	draw_text(&t->paint, t->rows - 1, 0, t->message, t->cols,
+		t->message_error ? STYLE_ERROR : STYLE_NORMAL);
+}
+
+static void
+paint(struct tui *t)
+{
+	struct view *v = tui_top(t);
+
+	if (t->dirty & DIRTY_ALL)
+		erase();
+	if (v != NULL && (t->dirty & (DIRTY_VIEW | DIRTY_ALL))) {
+		char title[256];
+
+		g_snprintf(title, sizeof title, " 窓口 Madoguchi — %s", v->ops->title(v));
+		draw_fill(&t->paint, 0, t->cols, STYLE_TITLE);
+		draw_text(&t->paint, 0, 0, title, t->cols, STYLE_TITLE);
+		v->ops->draw(v, t->rows - 3, t->cols);
+	}
+	paint_status(t);
+	/* The cursor rests at the end of the message line, out of the way. */
+	move(t->rows - 1, t->cols - 1);
+	refresh();
+	t->dirty = 0;
+}
+
+static bool
+global_action(struct tui *t, enum tui_action a)
+{
+	struct view *v = NULL;
+
+	switch (a) {
+	case ACT_QUIT:
+		t->quit = true;
+		return true;
+	case ACT_BACK:
+		if (!tui_pop(t))
+			t->quit = true;
+		return true;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		t->dirty |= DIRTY_ALL;
+		return true;
+	case ACT_RELOAD:
+		t->dirty |= DIRTY_DATA;
+		return true;
+	case ACT_HELP:
+		tui_push(t, view_help_new(t, tui_top(t)->ops->context));
+		return true;
+	case ACT_VIEW_INQUIRIES: v = view_ticket_list_new(t, TICKETS_INQUIRIES); break;
+	case ACT_VIEW_INCIDENTS: v = view_ticket_list_new(t, TICKETS_INCIDENTS); break;
+	case ACT_VIEW_REQUESTS: v = view_ticket_list_new(t, TICKETS_REQUESTS); break;
+	case ACT_VIEW_MYWORK: v = view_ticket_list_new(t, TICKETS_MYWORK); break;
+	default:
+		return false;
+	}
+	if (v != NULL)
+		tui_switch(t, v);
+	return true;
+}
+
+static void
+handle_key(struct tui *t, uint32_t key)
+{
+	struct view *v = tui_top(t);
+	const char *name = keymap_lookup(t->keymap, v->ops->context, key);
+	enum tui_action a = tui_action_by_name(name);
+	char kname[32];
+
+	if (t->message[0] != '\0') {
+		t->message[0] = '\0';
+		t->dirty |= DIRTY_STATUS;
+	}
+	if (a == ACT_NONE) {
+		tui_message(t, _("%s: no action (? shows the keys)"),
+			keymap_key_name(key, kname, sizeof kname));
+		return;
+	}
+	if (v->ops->act != NULL && v->ops->act(v, a))
+		return;
+	if (!global_action(t, a))
+		tui_message(t, _("%s is not available here"), name);
+}
+
+/* Another process committed: reload what is on screen. */
+static void
+check_data_version(struct tui *t)
+{
+	int64_t now = db_data_version(t->db);
+
+	if (now != t->data_version) {
+		t->data_version = now;
+		t->dirty |= DIRTY_DATA;
+	}
+}
+
+static void
+reload(struct tui *t)
+{
+	struct view *v = tui_top(t);
+	struct mado_err e = { 0 };
+
+	if (v != NULL && v->ops->load != NULL && v->ops->load(v, &e) != MADO_OK)
+		tui_error(t, &e);
+	t->dirty |= DIRTY_VIEW;
+}
+
+static void
+read_signals(struct tui *t)
+{
+	unsigned char sig;
+
+	while (read(signal_pipe[0], &sig, 1) == 1)
+		if (sig == SIGTERM || sig == SIGHUP || sig == SIGINT)
+			t->quit = true;
+}
+
+static void
+loop(struct tui *t)
+{
+	struct pollfd fds[2] = {
+		{ .fd = STDIN_FILENO, .events = POLLIN }, { .fd = signal_pipe[0], .events = POLLIN },
+	};
+	int64_t next_tick = 0;
+
+	while (!t->quit) {
+		uint32_t key;
+		int got;
+
+		if (t->dirty & DIRTY_DATA)
+			reload(t);
+		if (t->dirty)
+			paint(t);
+		if (poll(fds, 2, TICK_MS) < 0 && errno != EINTR)
+			break;
+		if (fds[1].revents & POLLIN)
+			read_signals(t);
+		/* Drain every key that arrived; a resize comes in as a key too. */
+		while ((got = term_read_key(&key)) != TERM_NONE) {
+			if (got == TERM_RESIZE) {
+				term_size(&t->rows, &t->cols);
+				t->dirty |= DIRTY_ALL;
+			} else if (got == TERM_EOF)
+				t->quit = true;
+			else {
+				t->last_key_at = monotonic_s();
+				handle_key(t, key);
+			}
+			if (t->quit)
+				break;
+		}
+		if (monotonic_s() >= next_tick) {
+			check_data_version(t);
+			next_tick = monotonic_s() + 1;
+		}
+	}
+}
+
+static void
+load_keymap(struct tui *t)
+{
+	char *path = g_build_filename(mado_sharedir(), "keymaps", "default.keys", NULL);
+	char *user = g_build_filename(g_get_user_config_dir(), "madoguchi", "keys", NULL);
+	struct mado_err e = { 0 };
+
+	t->keymap = keymap_new();
+	if (keymap_load(t->keymap, path, &e) != MADO_OK)
+		tui_error(t, &e);
+	/* The user's own file is optional; its errors are shown once the
+	 * screen is up, with file and line. */
+	if (keymap_load(t->keymap, user, &e) != MADO_OK && e.status != MADO_ENOTFOUND)
+		tui_error(t, &e);
+	g_free(path);
+	g_free(user);
+}
+
+int
+tui_run(struct db *db, const struct config *cfg, const struct actor *actor, int ambi)
+{
+	struct tui t = { .db = db, .cfg = cfg, .actor = *actor };
+	struct screen *screen;
+	int st = MADO_OK;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, _("mado: the full-screen client needs a terminal; see mado --help"
+			" for the commands\n"));
+		return MADO_EUSAGE;
+	}
+	if (signals_init() != 0) {
+		perror("mado: pipe");
+		return MADO_EFAIL;
+	}
+	t.paint.ambi = ambi;
+	t.db_label = db_path(db);
+	load_keymap(&t);
+	if ((screen = term_open(&t.rows, &t.cols)) == NULL) {
+		fprintf(stderr, _("mado: cannot start the screen (TERM=%s)\n"),
+			getenv("TERM") ? getenv("TERM") : "");
+		keymap_free(t.keymap);
+		return MADO_ECONFIG;
+	}
+	t.paint.color = draw_init(getenv("NO_COLOR") == NULL);
+	t.data_version = db_data_version(db);
+	t.last_key_at = monotonic_s();
+	if (tui_push(&t, view_ticket_list_new(&t, TICKETS_INQUIRIES)) != MADO_OK)
+		st = MADO_EFAIL;
+	else
+		loop(&t);
+	while (t.depth > 0)
+		destroy_top(&t);
+	term_close(screen);
+	keymap_free(t.keymap);
+	if (st != MADO_OK)
+		fprintf(stderr, "mado: %s\n", t.message);
+	return st;
+}

@@ -1,0 +1,92 @@
+/* The full-screen client: one context passed everywhere (no globals), a
+ * stack of views, and one loop that reads keys, timers and the database's
+ * change counter and paints once per turn. The tui knows no SQL: data
+ * comes from core. */
+#ifndef MADO_TUI_H
+#define MADO_TUI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/config.h"
+#include "core/identity.h"
+#include "db/db.h"
+#include "keymaps/keymap.h"
+#include "tui/action.h"
+#include "tui/draw.h"
+
+struct view;
+
+/* What needs doing before the next paint; handlers only set these. */
+enum tui_dirty {
+	DIRTY_VIEW = 1 << 0,    /* the current view's content */
+	DIRTY_STATUS = 1 << 1,  /* the status and message lines */
+	DIRTY_ALL = 1 << 2,     /* everything, after a resize or a redraw request */
+	DIRTY_DATA = 1 << 3,    /* another process changed the database: reload */
+};
+
+#define TUI_MAX_VIEWS 16
+
+struct tui {
+	struct db *db;
+	const struct config *cfg;
+	struct actor actor;
+	struct keymap *keymap;
+	struct painter paint;         /* ambiguous width and colour */
+	const char *db_label;         /* shown in the status line */
+
+	struct view *stack[TUI_MAX_VIEWS]; /* stack[depth - 1] is on screen */
+	int depth;
+
+	unsigned dirty;
+	bool quit;
+	int rows, cols;               /* terminal size */
+	char message[512];            /* the message line: the last notice or error */
+	bool message_error;
+	int64_t data_version;         /* PRAGMA data_version last seen */
+	int64_t last_key_at;          /* for the idle lock (monotonic seconds) */
+	struct prompt *prompt;        /* the open prompt (tui/prompt.h), or NULL */
+};
+
+/* The interface every view implements (tig's view_ops): private data
+ * hangs off the view; the loop calls these. */
+struct view_ops {
+	const char *context;          /* keymap context: "list", "detail", "help" */
+	/* The title shown at the top. Returns a static or view-owned string. */
+	const char *(*title)(struct view *v);
+	/* Loads or reloads the data; keep the position where possible. */
+	int (*load)(struct view *v, struct mado_err *e);
+	/* Paints into the content area of rows x cols at the screen's row 1. */
+	void (*draw)(struct view *v, int rows, int cols);
+	/* Handles an action; returns true when it did (else the loop tries
+	 * the global actions). */
+	bool (*act)(struct view *v, enum tui_action a);
+	/* A short text for the status line ("12/2,041"), or NULL. */
+	const char *(*position)(struct view *v);
+	void (*destroy)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct tui *tui;
+	void *data;                   /* owned by the view; freed by destroy */
+};
+
+/* Puts a view on top of the stack and loads it; on failure the view is
+ * destroyed and the message line says why. */
+int tui_push(struct tui *t, struct view *v);
+/* Removes the top view (never the last one: returns false then). */
+bool tui_pop(struct tui *t);
+struct view *tui_top(struct tui *t);
+/* Replaces the whole stack with one view (the one-key view switches). */
+int tui_switch(struct tui *t, struct view *v);
+
+/* The message line. */
+void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tui_error(struct tui *t, const struct mado_err *e);
+
+/* The screen entry point: runs until the user quits. Returns an exit
+ * status. ctx supplies the open database, the actor and the config. */
+int tui_run(struct db *db, const struct config *cfg, const struct actor *actor, int ambi);
+
+#endif

@@ -1,0 +1,210 @@
+/* The ticket lists: inquiries, incidents, requests and my work. One list
+ * widget and a small description each; the data comes from core's
+ * ticket_list() a page at a time. */
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "core/calendar.h"
+#include "core/ticket.h"
+#include "core/workflow.h"
+#include "tui/list.h"
+#include "tui/views.h"
+
+enum { COL_NUMBER, COL_STATUS, COL_PRIORITY, COL_QUEUE, COL_OWNER, COL_UPDATED, COL_SUBJECT,
+	NCOLS };
+
+struct ticket_list_view {
+	struct tui *tui;
+	enum ticket_list_kind which;
+	struct list list;
+	struct list_column cols[NCOLS];
+	struct ticket_filter filter;
+	bool open_only;
+	struct workflow wf[3];
+	char title[128];
+	char position[64];
+};
+
+static const char *const kinds[3] = { "inquiry", "incident", "request" };
+
+static const struct workflow *
+workflow_of(const struct ticket_list_view *tv, const char *kind)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(tv->wf[i].kind, kind) == 0)
+			return &tv->wf[i];
+	return NULL;
+}
+
+struct fetch_ctx {
+	struct ticket_list_view *tv;
+	GPtrArray *out;
+};
+
+static void
+add_row(const struct ticket_brief *b, void *p)
+{
+	struct fetch_ctx *fc = p;
+	const struct workflow *wf = workflow_of(fc->tv, b->kind);
+	int s = wf != NULL ? workflow_status(wf, b->status) : -1;
+	char prio[8], updated[32];
+	struct jst j;
+	const char *cells[NCOLS];
+	struct list_row *row;
+
+	snprintf(prio, sizeof prio, "%d", b->priority);
+	jst_from_time(b->updated_at, &j);
+	snprintf(updated, sizeof updated, "%02d-%02d %02d:%02d", j.month, j.day, j.hour, j.min);
+	cells[COL_NUMBER] = b->number;
+	cells[COL_STATUS] = s >= 0 ? workflow_label(wf, s, mado_i18n_lang()) : b->status;
+	cells[COL_PRIORITY] = prio;
+	cells[COL_QUEUE] = b->queue;
+	cells[COL_OWNER] = b->owner;
+	cells[COL_UPDATED] = updated;
+	cells[COL_SUBJECT] = b->subject;
+	row = list_row_new(b->id, b->updated_at, cells, NCOLS);
+	/* Finished work is set back, by attribute, not colour alone. */
+	if (s >= 0 && (wf->statuses[s].flags & (WF_RESOLVED | WF_CLOSED)))
+		row->style = STYLE_NOTE;
+	g_ptr_array_add(fc->out, row);
+}
+
+static int
+fetch(void *ctx, const struct list_row *from, bool backward, int n, GPtrArray *out, bool *more,
+	struct mado_err *e)
+{
+	struct ticket_list_view *tv = ctx;
+	struct ticket_filter f = tv->filter;
+	struct fetch_ctx fc = { tv, out };
+
+	f.limit = n;
+	f.backward = backward;
+	f.after_updated = from != NULL ? from->key : 0;
+	f.after_id = from != NULL ? from->id : 0;
+	return ticket_list(tv->tui->db, &tv->tui->actor, &f, tv->open_only, add_row, &fc, more, e);
+}
+
+static const char *
+title(struct view *v)
+{
+	struct ticket_list_view *tv = v->data;
+	static const char *const names[] = {
+		[TICKETS_INQUIRIES] = N_("Inquiries"), [TICKETS_INCIDENTS] = N_("Incidents"),
+		[TICKETS_REQUESTS] = N_("Requests"), [TICKETS_MYWORK] = N_("My work"),
+	};
+
+	g_snprintf(tv->title, sizeof tv->title, "%s%s", _(names[tv->which]),
+		tv->open_only ? _(" — open only") : "");
+	return tv->title;
+}
+
+static int
+load(struct view *v, struct mado_err *e)
+{
+	struct ticket_list_view *tv = v->data;
+
+	return tv->list.rows->len > 0 ? list_reload(&tv->list, e) : list_reset(&tv->list, e);
+}
+
+static void
+draw(struct view *v, int rows, int cols)
+{
+	struct ticket_list_view *tv = v->data;
+
+	list_draw(&tv->list, &v->tui->paint, 1, rows, cols);
+	if (tv->list.rows->len == 0)
+		draw_text(&v->tui->paint, 3, 2, _("No tickets here."), cols - 4, STYLE_EMPHASIS);
+}
+
+static bool
+act(struct view *v, enum tui_action a)
+{
+	struct ticket_list_view *tv = v->data;
+	struct mado_err e = { 0 };
+	int st;
+
+	switch (a) {
+	case ACT_MOVE_DOWN: st = list_move(&tv->list, 1, &e); break;
+	case ACT_MOVE_UP: st = list_move(&tv->list, -1, &e); break;
+	case ACT_PAGE_DOWN: st = list_page_down(&tv->list, &e); break;
+	case ACT_PAGE_UP: st = list_page_up(&tv->list, &e); break;
+	case ACT_FIRST: st = list_first(&tv->list, &e); break;
+	case ACT_LAST: st = list_last(&tv->list, &e); break;
+	default: return false;
+	}
+	if (st != MADO_OK)
+		tui_error(v->tui, &e);
+	v->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
+	return true;
+}
+
+static const char *
+position(struct view *v)
+{
+	struct ticket_list_view *tv = v->data;
+	const struct list_row *r = list_current(&tv->list);
+
+	if (r == NULL)
+		return "";
+	/* Keyset paging knows where it is, not how far from the top: say
+	 * whether more lies above and below instead of a row number. */
+	g_snprintf(tv->position, sizeof tv->position, "%s%s%s", tv->list.more_above ? "▲ " : "",
+		r->cells[COL_NUMBER], tv->list.more_below || tv->list.cur + 1 < (int)tv->list.rows->len
+			? " ▼" : "");
+	return tv->position;
+}
+
+static void
+destroy(struct view *v)
+{
+	struct ticket_list_view *tv = v->data;
+
+	list_free(&tv->list);
+	g_free(tv);
+	g_free(v);
+}
+
+static const struct view_ops ticket_list_ops = {
+	.context = "list", .title = title, .load = load, .draw = draw, .act = act,
+	.position = position, .destroy = destroy,
+};
+
+struct view *
+view_ticket_list_new(struct tui *t, enum ticket_list_kind which)
+{
+	struct ticket_list_view *tv = g_new0(struct ticket_list_view, 1);
+	struct view *v = g_new0(struct view, 1);
+	struct mado_err e = { 0 };
+	const struct list_column cols[NCOLS] = {
+		[COL_NUMBER] = { _("Number"), 15, 18, false },
+		[COL_STATUS] = { _("Status"), 8, 12, false },
+		[COL_PRIORITY] = { _("Pri"), 3, 3, true },
+		[COL_QUEUE] = { _("Queue"), 8, 10, false },
+		[COL_OWNER] = { _("Owner"), 10, 12, false },
+		[COL_UPDATED] = { _("Updated"), 11, 11, false },
+		[COL_SUBJECT] = { _("Subject"), 10, 0, false },
+	};
+
+	tv->tui = t;
+	tv->which = which;
+	memcpy(tv->cols, cols, sizeof cols);
+	for (int i = 0; i < 3; i++)
+		if (workflow_load(&tv->wf[i], kinds[i], &e) != MADO_OK) {
+			tui_error(t, &e);
+			g_free(tv);
+			g_free(v);
+			return NULL;
+		}
+	if (which == TICKETS_MYWORK) {
+		tv->filter.owner = t->actor.login;
+		tv->open_only = true;
+	} else
+		tv->filter.kind = kinds[which];
+	list_init(&tv->list, tv->cols, NCOLS, (struct list_source){ fetch, tv });
+	v->ops = &ticket_list_ops;
+	v->tui = t;
+	v->data = tv;
+	return v;
+}
