@@ -5,8 +5,10 @@
 set -eu
 mode=${1:-build}
 
-# pkg-config module -> Debian package
+# pkg-config module -> Debian package. The full-screen client needs ncursesw,
+# readline and pam; tests/screen (configured with every build) needs vterm.
 modules="sqlite3:libsqlite3-dev glib-2.0:libglib2.0-dev libxml-2.0:libxml2-dev"
+modules="$modules ncursesw:libncurses-dev readline:libreadline-dev pam:libpam0g-dev vterm:libvterm-dev"
 # command -> Debian package
 commands="cc:gcc meson:meson ninja:ninja-build pkg-config:pkg-config msgfmt:gettext python3:python3 xgettext:gettext"
 case $mode in
@@ -32,6 +34,7 @@ if [ "$mode" = check ] && ! ls /usr/lib/gcc/*/*/libasan.so >/dev/null 2>&1; then
 fi
 
 [ -z "$missing" ] && exit 0
+# shellcheck disable=SC2086
 missing=$(printf '%s\n' $missing | sort -u | tr '\n' ' ')
 echo "deps: installing:$missing"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
