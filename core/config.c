@@ -21,6 +21,59 @@ config_file(void)
 	return p != NULL && *p != '\0' ? p : MADO_SYSCONFDIR "/madoguchi/madoguchi.conf";
 }
 
+/* An integer key in [min, max]; absent keeps *out. */
+static int
+int_key(GKeyFile *kf, const char *file, const char *group, const char *key, int min, int max,
+	int *out, struct mado_err *e)
+{
+	GError *gerr = NULL;
+	int v;
+
+	if (!g_key_file_has_key(kf, group, key, NULL))
+		return MADO_OK;
+	v = g_key_file_get_integer(kf, group, key, &gerr);
+	if (gerr != NULL || v < min || v > max) {
+		mado_err_set(e, MADO_ECONFIG, _("%s: [%s] %s: must be a whole number from %d to %d"),
+			file, group, key, min, max);
+		if (gerr != NULL)
+			g_error_free(gerr);
+		return MADO_ECONFIG;
+	}
+	*out = v;
+	return MADO_OK;
+}
+
+/* [client]: the full-screen client's idle lock. */
+static int
+st_client(GKeyFile *kf, const char *file, struct config *cfg, struct mado_err *e)
+{
+	char *v;
+
+	if (int_key(kf, file, "client", "idle_lock_seconds", 0, 24 * 3600,
+	    &cfg->idle_lock_seconds, e) != MADO_OK ||
+	    int_key(kf, file, "client", "unlock_attempts", 1, 100, &cfg->unlock_attempts, e)
+	    != MADO_OK)
+		return MADO_ECONFIG;
+	if ((v = g_key_file_get_string(kf, "client", "pam_service", NULL)) != NULL) {
+		if (*v == '\0' || strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-_.") != strlen(v)) {
+			g_free(v);
+			return mado_err_set(e, MADO_ECONFIG,
+				_("%s: [client] pam_service: must be a PAM service name"), file);
+		}
+		g_free(cfg->pam_service);
+		cfg->pam_service = v;
+	}
+	if ((v = g_key_file_get_string(kf, "client", "pam_confdir", NULL)) != NULL) {
+		if (!g_path_is_absolute(v)) {
+			g_free(v);
+			return mado_err_set(e, MADO_ECONFIG,
+				_("%s: [client] pam_confdir: must be an absolute path"), file);
+		}
+		cfg->pam_confdir = v;
+	}
+	return MADO_OK;
+}
+
 int
 config_load(struct config *cfg, struct mado_err *e)
 {
@@ -31,6 +84,9 @@ config_load(struct config *cfg, struct mado_err *e)
 
 	memset(cfg, 0, sizeof *cfg);
 	calendar_default(&cfg->calendar);
+	cfg->idle_lock_seconds = 15 * 60;
+	cfg->unlock_attempts = 3;
+	cfg->pam_service = g_strdup("madoguchi");
 	if (!g_key_file_load_from_file(kf, file, G_KEY_FILE_NONE, &gerr)) {
 		int missing = g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 		int st = missing ? MADO_OK
@@ -69,6 +125,11 @@ config_load(struct config *cfg, struct mado_err *e)
 		}
 		cfg->calendar.year_end_closure = v;
 	}
+	if (st_client(kf, file, cfg, e) != MADO_OK) {
+		g_key_file_free(kf);
+		config_free(cfg);
+		return MADO_ECONFIG;
+	}
 	g_key_file_free(kf);
 	return MADO_OK;
 }
@@ -78,6 +139,8 @@ config_free(struct config *cfg)
 {
 	free(cfg->path);
 	g_free(cfg->db_path);
+	g_free(cfg->pam_service);
+	g_free(cfg->pam_confdir);
 	memset(cfg, 0, sizeof *cfg);
 }
 

@@ -16,6 +16,11 @@ struct config {
 	char *path;        /* the file read, or NULL when none exists */
 	char *db_path;     /* [database] path, or NULL */
 	struct calendar calendar;
+	int idle_lock_seconds;  /* [client] idle_lock_seconds: lock after this long idle; 0 never */
+	char *pam_service;      /* [client] pam_service: the PAM service that unlocks ("madoguchi") */
+	char *pam_confdir;      /* [client] pam_confdir: PAM configuration directory, or NULL
+	                         * for the system's (tests point it at their own) */
+	int unlock_attempts;    /* [client] unlock_attempts: wrong passwords before a pause */
 };
 
 /* Reads the system configuration. A missing file is not an error; a bad

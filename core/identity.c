@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/env.h"
 #include "base/i18n.h"
 #include "db/audit_store.h"
 #include "db/staff_store.h"
@@ -115,4 +116,44 @@ audit_check(struct db *db, const struct actor *actor, int64_t *bad_id, struct ma
 
 	*bad_id = 0;
 	return st != MADO_OK ? st : audit_verify(db, bad_id, e);
+}
+
+struct session_ctx {
+	const struct actor *actor;
+	const char *event;
+};
+
+static int
+session_txn(struct db *db, void *p, struct mado_err *e)
+{
+	struct session_ctx *s = p;
+	struct audit_entry a = { .action = s->event, .entity = "session",
+		.entity_id = s->actor->staff_id, .field = "" };
+	int st = actor_audit(db, s->actor, &a, e);
+
+	if (st == MADO_OK && strcmp(s->event, "login") == 0 && s->actor->staff_id > 0)
+		st = staff_touch_login(db, s->actor->staff_id, mado_now(), e);
+	return st;
+}
+
+int
+session_event(struct db *db, const struct actor *actor, const char *event, struct mado_err *e)
+{
+	struct session_ctx s = { actor, event };
+
+	return db_txn(db, session_txn, &s, e);
+}
+
+int
+session_login(struct db *db, const struct actor *actor, int64_t *previous, struct mado_err *e)
+{
+	struct staff_row row;
+	struct mado_err ignored = { 0 };
+
+	*previous = 0;
+	if (actor->staff_id > 0 && staff_by_id(db, actor->staff_id, &row, &ignored) == MADO_OK) {
+		*previous = row.last_login;
+		staff_row_clear(&row);
+	}
+	return session_event(db, actor, "login", e);
 }

@@ -53,6 +53,16 @@ struct audit_entry;
 int actor_audit(struct db *db, const struct actor *actor, const struct audit_entry *a,
 	struct mado_err *e);
 
+/* Security events of a client session ("login", "logout", "lock",
+ * "unlock", "unlock_failed"), written to the audit trail; "login" also
+ * records the time as the staff member's last login. */
+int session_event(struct db *db, const struct actor *actor, const char *event,
+	struct mado_err *e);
+/* The "login" event, telling the previous login time (0 for never) so
+ * the client can show it, as the security rules ask. */
+int session_login(struct db *db, const struct actor *actor, int64_t *previous,
+	struct mado_err *e);
+
 /* Verifies the audit trail's hash chain (supervisor and above). */
 int audit_check(struct db *db, const struct actor *actor, int64_t *bad_id,
 	struct mado_err *e);

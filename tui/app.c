@@ -14,6 +14,7 @@
 
 #include "base/env.h"
 #include "base/i18n.h"
+#include "core/calendar.h"
 #include "tui/term.h"
 #include "tui/tui.h"
 #include "tui/views.h"
@@ -157,6 +158,20 @@ paint_status(struct tui *t)
 		t->message_error ? STYLE_ERROR : STYLE_NORMAL);
 }
 
+/* The cursor shows where typing goes, if the view said so; else it rests
+ * hidden at the end of the message line, out of the way. */
+static void
+place_cursor(struct tui *t)
+{
+	if (t->cursor_on) {
+		move(t->cursor_y, t->cursor_x);
+		curs_set(1);
+	} else {
+		move(t->rows - 1, t->cols - 1);
+		curs_set(0);
+	}
+}
+
 static void
 paint(struct tui *t)
 {
@@ -164,17 +179,25 @@ paint(struct tui *t)
 
 	if (t->dirty & DIRTY_ALL)
 		erase();
+	if (v != NULL && v->ops->covers_screen) {
+		t->cursor_on = false;
+		v->ops->draw(v, t->rows, t->cols);
+		place_cursor(t);
+		refresh();
+		t->dirty = 0;
+		return;
+	}
 	if (v != NULL && (t->dirty & (DIRTY_VIEW | DIRTY_ALL))) {
 		char title[256];
 
 		g_snprintf(title, sizeof title, " 窓口 Madoguchi — %s", v->ops->title(v));
 		draw_fill(&t->paint, 0, t->cols, STYLE_TITLE);
 		draw_text(&t->paint, 0, 0, title, t->cols, STYLE_TITLE);
+		t->cursor_on = false;
 		v->ops->draw(v, t->rows - 3, t->cols);
 	}
 	paint_status(t);
-	/* The cursor rests at the end of the message line, out of the way. */
-	move(t->rows - 1, t->cols - 1);
+	place_cursor(t);
 	refresh();
 	t->dirty = 0;
 }
@@ -202,6 +225,9 @@ global_action(struct tui *t, enum tui_action a)
 	case ACT_HELP:
 		tui_push(t, view_help_new(t, tui_top(t)->ops->context));
 		return true;
+	case ACT_LOCK:
+		tui_push(t, view_lock_new(t));
+		return true;
 	case ACT_VIEW_INQUIRIES: v = view_ticket_list_new(t, TICKETS_INQUIRIES); break;
 	case ACT_VIEW_INCIDENTS: v = view_ticket_list_new(t, TICKETS_INCIDENTS); break;
 	case ACT_VIEW_REQUESTS: v = view_ticket_list_new(t, TICKETS_REQUESTS); break;
@@ -226,6 +252,8 @@ handle_key(struct tui *t, uint32_t key)
 		t->message[0] = '\0';
 		t->dirty |= DIRTY_STATUS;
 	}
+	if (v->ops->key != NULL && v->ops->key(v, key))
+		return;
 	if (a == ACT_NONE) {
 		tui_message(t, _("%s: no action (? shows the keys)"),
 			keymap_key_name(key, kname, sizeof kname));
@@ -258,6 +286,17 @@ reload(struct tui *t)
 	if (v != NULL && v->ops->load != NULL && v->ops->load(v, &e) != MADO_OK)
 		tui_error(t, &e);
 	t->dirty |= DIRTY_VIEW;
+}
+
+/* After [client] idle_lock_seconds without a key, the lock covers all. */
+static void
+lock_if_idle(struct tui *t)
+{
+	struct view *v = tui_top(t);
+
+	if (t->cfg->idle_lock_seconds > 0 && v != NULL && !v->ops->covers_screen &&
+	    monotonic_s() - t->last_key_at >= t->cfg->idle_lock_seconds)
+		tui_push(t, view_lock_new(t));
 }
 
 static void
@@ -306,6 +345,7 @@ loop(struct tui *t)
 		}
 		if (monotonic_s() >= next_tick) {
 			check_data_version(t);
+			lock_if_idle(t);
 			next_tick = monotonic_s() + 1;
 		}
 	}
@@ -327,6 +367,23 @@ load_keymap(struct tui *t)
 		tui_error(t, &e);
 	g_free(path);
 	g_free(user);
+}
+
+/* Records the login as a security event and shows the previous one. */
+static void
+start_session(struct tui *t)
+{
+	struct mado_err e = { 0 };
+	int64_t previous;
+	struct jst j;
+
+	if (session_login(t->db, &t->actor, &previous, &e) != MADO_OK)
+		tui_error(t, &e);
+	else if (previous > 0) {
+		jst_from_time(previous, &j);
+		tui_message(t, _("last login: %04d-%02d-%02d %02d:%02d"), j.year, j.month, j.day,
+			j.hour, j.min);
+	}
 }
 
 int
@@ -355,8 +412,9 @@ tui_run(struct db *db, const struct config *cfg, const struct actor *actor, int 
 		return MADO_ECONFIG;
 	}
 	t.paint.color = draw_init(getenv("NO_COLOR") == NULL);
-	t.data_version = db_data_version(db);
 	t.last_key_at = monotonic_s();
+	start_session(&t);
+	t.data_version = db_data_version(db);
 	if (tui_push(&t, view_ticket_list_new(&t, TICKETS_INQUIRIES)) != MADO_OK)
 		st = MADO_EFAIL;
 	else
@@ -364,6 +422,12 @@ tui_run(struct db *db, const struct config *cfg, const struct actor *actor, int 
 	while (t.depth > 0)
 		destroy_top(&t);
 	term_close(screen);
+	{
+		struct mado_err e = { 0 };
+
+		if (session_event(db, &t.actor, "logout", &e) != MADO_OK)
+			fprintf(stderr, "mado: %s\n", e.msg);
+	}
 	keymap_free(t.keymap);
 	if (st != MADO_OK)
 		fprintf(stderr, "mado: %s\n", t.message);

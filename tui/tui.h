@@ -45,6 +45,11 @@ struct tui {
 	bool message_error;
 	int64_t data_version;         /* PRAGMA data_version last seen */
 	int64_t last_key_at;          /* for the idle lock (monotonic seconds) */
+	/* Set by a view's draw where typing goes (a text area, a picker's
+	 * filter): the terminal's cursor is shown there, so the IME composes
+	 * Japanese in place. Cleared before every draw of the view. */
+	bool cursor_on;
+	int cursor_y, cursor_x;
 	struct prompt *prompt;        /* the open prompt (tui/prompt.h), or NULL */
 };
 
@@ -64,6 +69,12 @@ struct view_ops {
 	/* A short text for the status line ("12/2,041"), or NULL. */
 	const char *(*position)(struct view *v);
 	void (*destroy)(struct view *v);
+	/* Optional: sees every key before the keymap does and returns true
+	 * when it took it (text typed into a picker, a text area or the lock,
+	 * even characters bound globally such as q). NULL for most views. */
+	bool (*key)(struct view *v, uint32_t key);
+	/* The view paints the whole screen (no title or status line). */
+	bool covers_screen;
 };
 
 struct view {
