@@ -15,4 +15,21 @@ enum ticket_list_kind {
 struct view *view_ticket_list_new(struct tui *t, enum ticket_list_kind which);
 struct view *view_help_new(struct tui *t, const char *context);
 
+/* One ticket: fields, conversation, links, attachments, history, and the
+ * actions on it (tui/view_ticket.c). */
+struct view *view_ticket_new(struct tui *t, int64_t ticket_id);
+
+/* Creating or editing a record through its form (tui/view_form.c):
+ * kind is "inquiry", "incident" or "request"; ticket_id 0 creates. */
+struct view *view_form_new(struct tui *t, const char *kind, int64_t ticket_id);
+
+/* Knowledge articles and call logs (tui/view_kb.c, tui/view_calllogs.c). */
+struct view *view_kb_list_new(struct tui *t);
+struct view *view_kb_new(struct tui *t, int64_t faq_no);
+struct view *view_calllog_list_new(struct tui *t);
+
+/* The lock screen (tui/lock.c): clears the screen and asks for the user's
+ * own login password through PAM before anything else is shown again. */
+struct view *view_lock_new(struct tui *t);
+
 #endif
