@@ -111,4 +111,24 @@ int user_set_role(struct db *db, const struct actor *actor, const char *login,
 int user_list(struct db *db, const struct actor *actor, staff_row_fn fn, void *ctx,
 	struct mado_err *e);
 
+/* ---- choices for pickers (master_choice.c) ---- */
+
+/* One choice: the code a record stores (a login for staff) and the name
+ * shown, in the language of the messages where the master has both. The
+ * strings are valid during the call. */
+typedef void (*master_choice_fn)(const char *code, const char *name, void *ctx);
+
+/* Calls fn for every active row of kind: the masters queue, staff,
+ * category, department, system, vendor, phonebook and faq_class (ordered
+ * by code or login), and the code lists contact_type, outcome and
+ * request_kind (in their own order). Needs any registered role.
+ * MADO_EDATA when kind is none of those. */
+int master_choices(struct db *db, const struct actor *actor, const char *kind,
+	master_choice_fn fn, void *ctx, struct mado_err *e);
+
+/* The active categories that apply to scope ("inquiry", "incident",
+ * "request", "kb", "calllog"): those of that scope and those of any. */
+int master_category_choices(struct db *db, const struct actor *actor, const char *scope,
+	master_choice_fn fn, void *ctx, struct mado_err *e);
+
 #endif

@@ -12,8 +12,11 @@ struct picker_item {
 	const char *label;   /* what is shown (a name, a translated label) */
 };
 
-/* Called once with the chosen value, or NULL when cancelled; the picker
- * has already been closed when it runs, so done may open another view. */
+/* Called exactly once: with the chosen value, or NULL when cancelled.
+ * After a choice or Esc the picker has already been closed when it runs,
+ * so done may open another view. Should the picker be closed from outside
+ * (the client quits, a view switch), done still gets NULL, so it can free
+ * ctx; it must not open a view then. */
 typedef void (*picker_done_fn)(struct tui *t, const char *value, void *ctx);
 
 /* Copies items. Push the result with tui_push(). */

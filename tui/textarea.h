@@ -6,8 +6,11 @@
 
 #include "tui/tui.h"
 
-/* Called once with the text, or NULL when cancelled; the text area has
- * been closed when it runs. */
+/* Called exactly once: with the text, or NULL when cancelled. After a
+ * save or a cancel the text area has been closed when it runs, so done may
+ * open another view. Should it be closed from outside (the client quits,
+ * a view switch), done still gets NULL, so it can free ctx; it must not
+ * open a view then. */
 typedef void (*textarea_done_fn)(struct tui *t, const char *text, void *ctx);
 
 /* Push the result with tui_push(). */
