@@ -14,6 +14,23 @@ mado_env_privileged(void)
 	return getegid() != getgid() || geteuid() != getuid();
 }
 
+gid_t
+mado_as_caller(void)
+{
+	gid_t saved = getegid();
+
+	if (mado_env_privileged() && setegid(getgid()) != 0)
+		abort(); /* cannot drop: never continue with the group's rights */
+	return saved;
+}
+
+void
+mado_as_program(gid_t saved)
+{
+	if (saved != getegid() && setegid(saved) != 0)
+		abort();
+}
+
 const char *
 mado_env_trusted(const char *name)
 {

@@ -6,9 +6,19 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 /* True when running with privileges other than the caller's (setgid). */
 bool mado_env_privileged(void);
+
+/* An installed mado is setgid to the database's group. Files the caller
+ * names (or owns: their own history) are opened, created and renamed with
+ * the caller's own group, so that group's rights cannot be used to read or
+ * replace other files: mado_as_caller() drops to the real gid and returns
+ * the one to restore with mado_as_program(). Both abort rather than go on
+ * with the wrong rights. */
+gid_t mado_as_caller(void);
+void mado_as_program(gid_t saved);
 
 /* getenv(name), or NULL when running privileged. */
 const char *mado_env_trusted(const char *name);

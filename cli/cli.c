@@ -109,23 +109,6 @@ cli_bad_option(const char *cmd, int ch, char **argv)
 	return cli_usage(cmd, _("unknown option %s"), opt);
 }
 
-gid_t
-cli_as_caller(void)
-{
-	gid_t saved = getegid();
-
-	if (mado_env_privileged() && setegid(getgid()) != 0)
-		abort(); /* cannot drop: never continue with the group's rights */
-	return saved;
-}
-
-void
-cli_as_program(gid_t saved)
-{
-	if (saved != getegid() && setegid(saved) != 0)
-		abort();
-}
-
 int
 cli_read_text(const char *path, char **out, struct mado_err *e)
 {
@@ -148,10 +131,10 @@ cli_read_text(const char *path, char **out, struct mado_err *e)
 		len = buf->len;
 		text = g_string_free(buf, FALSE);
 	} else {
-		gid_t saved = cli_as_caller();
+		gid_t saved = mado_as_caller();
 		gboolean read_ok = g_file_get_contents(path, &text, &len, &gerr);
 
-		cli_as_program(saved);
+		mado_as_program(saved);
 		if (!read_ok) {
 			int st = mado_err_set(e, g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT)
 				? MADO_ENOTFOUND : MADO_EIO, "%s", gerr->message);

@@ -48,15 +48,6 @@ void cli_getopt_reset(void);
 /* The usage error for what getopt_long() returned ('?' or ':'). */
 int cli_bad_option(const char *cmd, int ch, char **argv);
 
-/* An installed mado is setgid to the database's group. Files the caller
- * names are opened, created and renamed with the caller's own group, so
- * that group's rights cannot be used to read or replace other files:
- * cli_as_caller() drops to the real gid and returns the one to restore
- * with cli_as_program(). Both abort rather than go on with the wrong
- * rights. */
-gid_t cli_as_caller(void);
-void cli_as_program(gid_t saved);
-
 /* Reads all of a file ("-" for stdin) into a newly allocated string,
  * with the caller's rights. */
 int cli_read_text(const char *path, char **out, struct mado_err *e);

@@ -139,12 +139,12 @@ open_input(const char *path, struct mado_err *e)
 
 	if (strcmp(path, "-") == 0)
 		return stdin;
-	saved = cli_as_caller();
+	saved = mado_as_caller();
 	fp = fopen(path, "rb");
 	if (fp == NULL)
 		mado_err_set(e, errno == ENOENT ? MADO_ENOTFOUND : MADO_EIO, "%s: %s", path,
 			strerror(errno));
-	cli_as_program(saved);
+	mado_as_program(saved);
 	return fp;
 }
 
@@ -215,11 +215,11 @@ export_file(struct cli_ctx *c, const struct master_kind *k, const char *path,
 	enum csv_encoding enc, size_t *rows, struct mado_err *e)
 {
 	char *tmp = g_strdup_printf("%s.XXXXXX", path);
-	gid_t saved = cli_as_caller();
+	gid_t saved = mado_as_caller();
 	int fd = mkstemp(tmp), st;
 	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 
-	cli_as_program(saved);
+	mado_as_program(saved);
 	if (fp == NULL) {
 		st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
 		if (fd >= 0)
@@ -231,12 +231,12 @@ export_file(struct cli_ctx *c, const struct master_kind *k, const char *path,
 		if (fclose(fp) != 0 && st == MADO_OK)
 			st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
 	}
-	saved = cli_as_caller();
+	saved = mado_as_caller();
 	if (fd >= 0 && st == MADO_OK && rename(tmp, path) != 0)
 		st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
 	if (fd >= 0 && st != MADO_OK)
 		unlink(tmp);
-	cli_as_program(saved);
+	mado_as_program(saved);
 	g_free(tmp);
 	return st;
 }

@@ -15,6 +15,7 @@
 #include "base/env.h"
 #include "base/i18n.h"
 #include "core/calendar.h"
+#include "tui/prompt.h"
 #include "tui/term.h"
 #include "tui/tui.h"
 #include "tui/views.h"
@@ -197,6 +198,8 @@ paint(struct tui *t)
 		v->ops->draw(v, t->rows - 3, t->cols);
 	}
 	paint_status(t);
+	if (prompt_active(t))
+		prompt_draw(t);
 	place_cursor(t);
 	refresh();
 	t->dirty = 0;
@@ -228,6 +231,9 @@ global_action(struct tui *t, enum tui_action a)
 	case ACT_LOCK:
 		tui_push(t, view_lock_new(t));
 		return true;
+	case ACT_COMMAND:
+		command_line_open(t);
+		return true;
 	case ACT_VIEW_INQUIRIES: v = view_ticket_list_new(t, TICKETS_INQUIRIES); break;
 	case ACT_VIEW_INCIDENTS: v = view_ticket_list_new(t, TICKETS_INCIDENTS); break;
 	case ACT_VIEW_REQUESTS: v = view_ticket_list_new(t, TICKETS_REQUESTS); break;
@@ -240,6 +246,19 @@ global_action(struct tui *t, enum tui_action a)
 	return true;
 }
 
+bool
+tui_do(struct tui *t, enum tui_action a)
+{
+	struct view *v = tui_top(t);
+
+	if (v->ops->act != NULL && v->ops->act(v, a))
+		return true;
+	if (global_action(t, a))
+		return true;
+	tui_message(t, _("%s is not available here"), tui_action_info(a)->name);
+	return false;
+}
+
 static void
 handle_key(struct tui *t, uint32_t key)
 {
@@ -248,6 +267,11 @@ handle_key(struct tui *t, uint32_t key)
 	enum tui_action a = tui_action_by_name(name);
 	char kname[32];
 
+	/* The open prompt takes the keys, unless the lock covers it. */
+	if (prompt_active(t) && !v->ops->covers_screen) {
+		prompt_key(t, key);
+		return;
+	}
 	if (t->message[0] != '\0') {
 		t->message[0] = '\0';
 		t->dirty |= DIRTY_STATUS;
@@ -259,10 +283,7 @@ handle_key(struct tui *t, uint32_t key)
 			keymap_key_name(key, kname, sizeof kname));
 		return;
 	}
-	if (v->ops->act != NULL && v->ops->act(v, a))
-		return;
-	if (!global_action(t, a))
-		tui_message(t, _("%s is not available here"), name);
+	tui_do(t, a);
 }
 
 /* Another process committed: reload what is on screen. */
@@ -419,6 +440,7 @@ tui_run(struct db *db, const struct config *cfg, const struct actor *actor, int 
 		st = MADO_EFAIL;
 	else
 		loop(&t);
+	prompt_shutdown(&t);
 	while (t.depth > 0)
 		destroy_top(&t);
 	term_close(screen);

@@ -12,10 +12,15 @@
 struct tui;
 
 /* Called once with the text entered, or NULL when the user cancelled
- * (Esc or C-g). The text is only valid during the call. */
+ * (Esc, C-g, C-c, or C-d on an empty line). The prompt is already closed
+ * when it runs, so done may open another prompt or view. The text is only
+ * valid during the call. */
 typedef void (*prompt_done_fn)(struct tui *t, const char *text, void *ctx);
-/* Completion candidates for the word before the cursor: a NULL-terminated
- * vector (g_strfreev frees it), or NULL for none. */
+/* Completion candidates for word, the word that ends at the cursor; line
+ * is all the text before the cursor (so "open " can be told from the
+ * command itself). Returns a NULL-terminated vector of candidates that
+ * begin with word (the prompt frees it with g_strfreev), or NULL for
+ * none. prompt_complete_list() builds one from a fixed list. */
 typedef char **(*prompt_complete_fn)(struct tui *t, const char *line, const char *word,
 	void *ctx);
 
@@ -28,13 +33,22 @@ void prompt_open(struct tui *t, const char *label, const char *initial, const ch
 bool prompt_active(const struct tui *t);
 /* The loop hands every key here while a prompt is active. */
 void prompt_key(struct tui *t, uint32_t key);
-/* Paints the prompt on the message line and places the cursor. */
+/* Paints the prompt on the message line (completion candidates on the
+ * line above it) and sets the tui's cursor in it. */
 void prompt_draw(struct tui *t);
-/* Saves histories and frees the prompt's state (at exit). */
+/* Cancels an open prompt and frees the prompt's state (at exit, before
+ * the views go). Histories are already saved: each accepted line is
+ * appended to its file at once. */
 void prompt_shutdown(struct tui *t);
 
-/* The `:` command line: action names, view names and "quit"; completion
- * of commands, field names, staff and queue names. Opened by the
+/* The members of the NULL-terminated list that begin with word, ignoring
+ * ASCII case, as a new vector for a prompt_complete_fn to return; NULL
+ * when none does. For staff logins, queue codes, field names. */
+char **prompt_complete_list(const char *const *list, const char *word);
+
+/* The `:` command line: every action name (done as its key would be), the
+ * view names ("incidents" for view-incidents), "q" for quit, and "open
+ * NUMBER" for a ticket; Tab completes the command names. Opened by the
  * "command" action. */
 void command_line_open(struct tui *t);
 

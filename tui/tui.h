@@ -92,6 +92,10 @@ struct view *tui_top(struct tui *t);
 /* Replaces the whole stack with one view (the one-key view switches). */
 int tui_switch(struct tui *t, struct view *v);
 
+/* Does what a key bound to a would do: the view's own action first, then
+ * the global ones; says so on the message line when neither applies. */
+bool tui_do(struct tui *t, enum tui_action a);
+
 /* The message line. */
 void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void tui_error(struct tui *t, const struct mado_err *e);
