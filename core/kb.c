@@ -327,6 +327,7 @@ struct show_ctx {
 	const struct actor *actor;
 	int64_t faq_no;
 	struct kb_row *row;
+	bool count;              /* a new reading: count the view */
 };
 
 /* Internal articles are for operators; staff see the public ones only. */
@@ -350,7 +351,7 @@ show_txn(struct db *db, void *p, struct mado_err *e)
 		return mado_err_set(e, MADO_EPERM,
 			_("FAQ %lld is internal: reading it needs the operator role"),
 			(long long)s->faq_no);
-	if (st == MADO_OK) {
+	if (st == MADO_OK && s->count) {
 		st = kb_count_view(db, s->faq_no, e);
 		s->row->views++;
 	}
@@ -360,20 +361,35 @@ show_txn(struct db *db, void *p, struct mado_err *e)
 	return st;
 }
 
-int
-kb_show(struct db *db, const struct actor *actor, int64_t faq_no, struct kb_row *row,
+static int
+show(struct db *db, const struct actor *actor, int64_t faq_no, bool count, struct kb_row *row,
 	struct mado_err *e)
 {
-	struct show_ctx s = { actor, faq_no, row };
+	struct show_ctx s = { actor, faq_no, row, count };
 	int st;
 
 	memset(row, 0, sizeof *row);
 	st = role_require(actor, ROLE_STAFF, _("reading knowledge articles"), e);
 	if (st == MADO_OK)
-		st = db_txn(db, show_txn, &s, e);
+		st = count ? db_txn(db, show_txn, &s, e) : show_txn(db, &s, e);
 	if (st != MADO_OK)
 		kb_row_clear(row);
 	return st;
+}
+
+int
+kb_show(struct db *db, const struct actor *actor, int64_t faq_no, struct kb_row *row,
+	struct mado_err *e)
+{
+	return show(db, actor, faq_no, true, row, e);
+}
+
+int
+kb_read(struct db *db, const struct actor *actor, int64_t faq_no, struct kb_row *row,
+	struct mado_err *e)
+{
+	/* One statement and no write: no transaction needed. */
+	return show(db, actor, faq_no, false, row, e);
 }
 
 int64_t
@@ -429,6 +445,9 @@ kb_list(struct db *db, const struct actor *actor, const struct kb_query *q,
 	if (q->stale_days > KB_STALE_DAYS_MAX)
 		return mado_err_set(e, MADO_EDATA, _("stale: %d days is out of range (0 to %d)"),
 			q->stale_days, KB_STALE_DAYS_MAX);
+	if (q->backward && q->stale_days >= 0)
+		return mado_err_set(e, MADO_EUSAGE,
+			_("stale lists are read forward only, oldest review first"));
 	if (given(q->category)) {
 		struct kb_master_ref ref;
 
@@ -442,8 +461,8 @@ kb_list(struct db *db, const struct actor *actor, const struct kb_query *q,
 		f.category_id = ref.id;
 	}
 	if (q->stale_days < 0)
-		st = kb_list_by_no(db, &f, q->has_after ? q->after_no : 0, q->limit + 1,
-			page_row, &pg, e);
+		st = kb_list_by_no(db, &f, q->has_after ? q->after_no : q->backward ? INT64_MAX : 0,
+			q->backward, q->limit + 1, page_row, &pg, e);
 	else
 		st = kb_list_stale(db, &f, mado_now() - (int64_t)q->stale_days * SECONDS_PER_DAY,
 			q->has_after ? q->after_at : INT64_MIN, q->has_after ? q->after_id : 0,

@@ -45,6 +45,10 @@ int kb_add(struct db *db, const struct actor *actor, const struct kb_draft *d,
  * view. Needs the staff role. MADO_ENOTFOUND when there is no such FAQ. */
 int kb_show(struct db *db, const struct actor *actor, int64_t faq_no,
 	struct kb_row *row, struct mado_err *e);
+/* The same without counting a view: for a screen reading again what it
+ * already shows (after another user's change), which is no new reading. */
+int kb_read(struct db *db, const struct actor *actor, int64_t faq_no,
+	struct kb_row *row, struct mado_err *e);
 
 /* One page of a list. Pages are keyset-based (no OFFSET, so a page costs
  * the same however deep it is): pass the key of the last row of the
@@ -58,6 +62,9 @@ struct kb_query {
 	int limit;               /* rows wanted, 1 .. KB_LIST_MAX */
 	bool has_after;          /* false for the first page */
 	int64_t after_no;        /* by FAQ number: the last row's faq_no */
+	bool backward;           /* by FAQ number only: the articles before
+	                            after_no (without has_after: from the
+	                            last), nearest first */
 	int64_t after_at, after_id; /* stale: the last row's reviewed time and id */
 };
 enum {

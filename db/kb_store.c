@@ -241,19 +241,22 @@ each_row(struct db *db, sqlite3_stmt *st, kb_row_fn fn, void *ctx, struct mado_e
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? MADO_OK : db_fail(db, rc, e, "kb list");
 }
 
+#define BY_NO_AFTER " a.faq_no > ?1 AND (?2 < 0 OR a.public = ?2) ORDER BY a.faq_no LIMIT ?4"
+#define BY_NO_BEFORE \
+	" a.faq_no < ?1 AND (?2 < 0 OR a.public = ?2) ORDER BY a.faq_no DESC LIMIT ?4"
+
 int
-kb_list_by_no(struct db *db, const struct kb_filter *f, int64_t after, int limit,
-	kb_row_fn fn, void *ctx, struct mado_err *e)
+kb_list_by_no(struct db *db, const struct kb_filter *f, int64_t after, int backward,
+	int limit, kb_row_fn fn, void *ctx, struct mado_err *e)
 {
-	/* Two texts rather than "?3 = 0 OR category_id = ?3", which would keep
-	 * the planner from using kb_category(category_id, faq_no). */
-	static const char by_no[] = KB_BRIEF
-		" WHERE a.faq_no > ?1 AND (?2 < 0 OR a.public = ?2)"
-		" ORDER BY a.faq_no LIMIT ?4";
-	static const char by_category[] = KB_BRIEF
-		" WHERE a.category_id = ?3 AND a.faq_no > ?1 AND (?2 < 0 OR a.public = ?2)"
-		" ORDER BY a.faq_no LIMIT ?4";
-	sqlite3_stmt *st = db_prepare(db, f->category_id > 0 ? by_category : by_no, e);
+	/* Separate texts rather than "?3 = 0 OR category_id = ?3", which would
+	 * keep the planner from using kb_category(category_id, faq_no). */
+	static const char *const sql[][2] = {
+		{ KB_BRIEF " WHERE" BY_NO_AFTER, KB_BRIEF " WHERE" BY_NO_BEFORE },
+		{ KB_BRIEF " WHERE a.category_id = ?3 AND" BY_NO_AFTER,
+		  KB_BRIEF " WHERE a.category_id = ?3 AND" BY_NO_BEFORE },
+	};
+	sqlite3_stmt *st = db_prepare(db, sql[f->category_id > 0][backward != 0], e);
 
 	if (st == NULL)
 		return e->status;

@@ -75,9 +75,10 @@ struct kb_filter {
  * is returned. */
 typedef int (*kb_row_fn)(const struct kb_row *row, void *ctx);
 
-/* Up to limit articles with faq_no > after, in FAQ-number order. */
-int kb_list_by_no(struct db *db, const struct kb_filter *f, int64_t after, int limit,
-	kb_row_fn fn, void *ctx, struct mado_err *e);
+/* Up to limit articles with faq_no > after, in FAQ-number order; with
+ * backward, faq_no < after, highest first. */
+int kb_list_by_no(struct db *db, const struct kb_filter *f, int64_t after, int backward,
+	int limit, kb_row_fn fn, void *ctx, struct mado_err *e);
 
 /* Up to limit articles last reviewed (or, never reviewed, created) before
  * `before`, oldest first, starting after the key (after_at, after_id);

@@ -135,9 +135,19 @@ tui_pop(struct tui *t)
 int
 tui_switch(struct tui *t, struct view *v)
 {
-	while (t->depth > 0)
+	int st;
+
+	/* Push first and drop the views below after, so a view that cannot
+	 * be shown (a refusal) leaves the screen as it was, not empty. */
+	if (t->depth == TUI_MAX_VIEWS)
 		destroy_top(t);
-	return tui_push(t, v);
+	if ((st = tui_push(t, v)) != MADO_OK)
+		return st;
+	for (int i = 0; i < t->depth - 1; i++)
+		t->stack[i]->ops->destroy(t->stack[i]);
+	t->stack[0] = t->stack[t->depth - 1];
+	t->depth = 1;
+	return MADO_OK;
 }
 
 static void
@@ -238,6 +248,8 @@ global_action(struct tui *t, enum tui_action a)
 	case ACT_VIEW_INCIDENTS: v = view_ticket_list_new(t, TICKETS_INCIDENTS); break;
 	case ACT_VIEW_REQUESTS: v = view_ticket_list_new(t, TICKETS_REQUESTS); break;
 	case ACT_VIEW_MYWORK: v = view_ticket_list_new(t, TICKETS_MYWORK); break;
+	case ACT_VIEW_KNOWLEDGE: v = view_kb_list_new(t); break;
+	case ACT_VIEW_CALLLOGS: v = view_calllog_list_new(t); break;
 	default:
 		return false;
 	}

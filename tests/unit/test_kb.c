@@ -172,6 +172,15 @@ test_numbers(const struct actor *op, const struct actor *staff)
 	kb_row_clear(&row);
 	is_int(kb_show(db, staff, 4242, &row, &e), MADO_ENOTFOUND, "unknown number");
 	ok(strstr(e.msg, "4242") != NULL, "not-found message names the number");
+
+	/* Reading again (a screen refreshing) is not a new view. */
+	is_int(kb_read(db, op, 101, &row, &e), MADO_OK, "read without counting");
+	is_int(row.views, 1, "read: the count as it was");
+	kb_row_clear(&row);
+	is_int(query_int("SELECT views FROM kb_article WHERE faq_no = 101"), 1,
+		"read: nothing counted");
+	is_int(kb_read(db, staff, 101, &row, &e), MADO_EPERM, "read: internal refused to staff");
+	is_int(kb_read(db, op, 4242, &row, &e), MADO_ENOTFOUND, "read: unknown number");
 }
 
 struct collect {
@@ -210,6 +219,21 @@ test_lists(const struct actor *reader)
 	c.n = 0;
 	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_OK, "list page 2");
 	ok(c.n == 1 && c.nos[0] == 101 && !more, "page 2: the rest, and no more");
+
+	/* Backward: from the last article, nearest first, then the page above. */
+	q = (struct kb_query){ .public = -1, .stale_days = -1, .limit = 2, .backward = true };
+	c.n = 0;
+	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_OK, "backward from the end");
+	ok(c.n == 2 && c.nos[0] == 101 && c.nos[1] == 100 && more,
+		"backward: the last two, highest first, more above");
+	q.has_after = true;
+	q.after_no = c.nos[1];
+	c.n = 0;
+	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_OK, "backward page 2");
+	ok(c.n == 1 && c.nos[0] == 1 && !more, "backward page 2: the first, and no more");
+	q.stale_days = 30;
+	is_int(kb_list(db, reader, &q, collect_row, &c, &more, &e), MADO_EUSAGE,
+		"stale lists are not read backward");
 
 	q = (struct kb_query){ .category = "LIFE", .public = 1, .stale_days = -1, .limit = 10 };
 	c.n = 0;
