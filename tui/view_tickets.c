@@ -10,6 +10,7 @@
 #include "core/ticket.h"
 #include "core/workflow.h"
 #include "tui/list.h"
+#include "tui/picker.h"
 #include "tui/views.h"
 
 enum { COL_NUMBER, COL_STATUS, COL_PRIORITY, COL_QUEUE, COL_OWNER, COL_UPDATED, COL_SUBJECT,
@@ -118,6 +119,27 @@ draw(struct view *v, int rows, int cols)
 		draw_text(&v->tui->paint, 3, 2, _("No tickets here."), cols - 4, STYLE_EMPHASIS);
 }
 
+/* A new record of the list's kind; my work mixes kinds, so it asks. */
+static void
+kind_chosen(struct tui *t, const char *kind, void *ctx)
+{
+	if (kind != NULL)
+		tui_push(t, view_form_new(t, kind, 0));
+}
+
+static void
+new_record(struct tui *t, enum ticket_list_kind which)
+{
+	const struct picker_item items[] = {
+		{ "inquiry", _("Inquiry") }, { "incident", _("Incident") }, { "request", _("Request") },
+	};
+
+	if (which != TICKETS_MYWORK)
+		kind_chosen(t, kinds[which], NULL);
+	else
+		tui_push(t, picker_new(t, _("New record"), items, 3, kind_chosen, NULL));
+}
+
 static bool
 act(struct view *v, enum tui_action a)
 {
@@ -125,6 +147,10 @@ act(struct view *v, enum tui_action a)
 	struct mado_err e = { 0 };
 	int st;
 
+	if (a == ACT_NEW) {
+		new_record(v->tui, tv->which);
+		return true;
+	}
 	switch (a) {
 	case ACT_MOVE_DOWN: st = list_move(&tv->list, 1, &e); break;
 	case ACT_MOVE_UP: st = list_move(&tv->list, -1, &e); break;
