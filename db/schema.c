@@ -255,6 +255,24 @@ static const char *const steps[] = {
 "  ('request_kind', 'user_id', 'ユーザID設置申請', 'User-ID request', 4),\n"
 "  ('request_kind', 'dc_entry', '電算センター入退室申請', 'Data-centre entry request', 5),\n"
 "  ('request_kind', 'fy_renewal', '年度切替', 'Fiscal-year renewal', 6);\n",
+
+/* 2: saved views of ticket lists, and the indexes of the created and due orders */
+"CREATE TABLE saved_view(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  staff_id INTEGER NOT NULL REFERENCES staff(id),\n"
+"  name TEXT NOT NULL,\n"
+"  kind TEXT NOT NULL CHECK(kind IN ('inquiry','incident','request','mywork')),\n"
+"  filter_json TEXT NOT NULL,\n"
+"  created_at INTEGER NOT NULL,\n"
+"  UNIQUE(staff_id, name));\n"
+"CREATE INDEX ticket_created ON ticket(created_at DESC, id DESC);\n"
+/* my work, soonest due first: the due date, or for a ticket without one
+ * its last change pushed past every due date (2^62), negated so the list
+ * runs down it like every other; closed tickets are left out since the
+ * list never shows them. db/ticket_store.c repeats the expression exactly. */
+"CREATE INDEX ticket_owner_due\n"
+"  ON ticket(owner_id, (-COALESCE(due_at, updated_at + 4611686018427387904)), id)\n"
+"  WHERE closed_at IS NULL;\n",
 };
 
 int

@@ -1,5 +1,6 @@
 #include "ticket_store.h"
 
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -490,67 +491,157 @@ outbox_add(struct db *db, const char *event, int64_t ticket_id, const char *reci
 /* The page queries, one per index that serves them, each ordered by the
  * index's own order so SQLite reads just `limit` rows past the cursor.
  * Other filters are checked on the rows read. */
-#define BRIEF_COLS \
-	"SELECT t.id, t.updated_at, t.created_at, t.kind, t.number, t.subject, t.status," \
+#define BRIEF_COLS(key) \
+	"SELECT t.id, " key ", t.created_at, t.kind, t.number, t.subject, t.status," \
 	" COALESCE((SELECT code FROM queue WHERE id = t.queue_id), '')," \
-	" COALESCE((SELECT login FROM staff WHERE id = t.owner_id), ''), t.priority" \
-	" FROM ticket t "
+	" COALESCE((SELECT login FROM staff WHERE id = t.owner_id), ''), t.priority," \
+	" t.updated_at, COALESCE(t.due_at, 0) FROM ticket t "
+/* The text filter scans the rows the index yields (LIKE with a leading
+ * wildcard cannot use an index); full-text search replaces it later. */
 #define FILTERS \
 	" AND (?1 IS NULL OR t.kind = ?1) AND (?2 IS NULL OR t.status = ?2)" \
 	" AND (?3 IS NULL OR t.status IN (SELECT value FROM json_each(?3)))" \
 	" AND (?4 IS NULL OR t.queue_id = (SELECT id FROM queue WHERE code = ?4))" \
-	" AND (?5 IS NULL OR t.owner_id = (SELECT id FROM staff WHERE login = ?5))"
-/* Forward: older than the cursor, newest first. Backward: newer than the
- * cursor, oldest first (the caller reverses the page). */
-#define FORWARD FILTERS " AND (t.updated_at, t.id) < (?6, ?7)" \
-	" ORDER BY t.updated_at DESC, t.id DESC LIMIT ?8"
-#define BACKWARD FILTERS " AND (t.updated_at, t.id) > (?6, ?7)" \
-	" ORDER BY t.updated_at ASC, t.id ASC LIMIT ?8"
-#define BY_OWNER BRIEF_COLS "INDEXED BY ticket_owner_updated" \
-	" WHERE t.owner_id = (SELECT id FROM staff WHERE login = ?5)"
-#define BY_QUEUE BRIEF_COLS "INDEXED BY ticket_queue_updated" \
-	" WHERE t.queue_id = (SELECT id FROM queue WHERE code = ?4)"
-#define BY_KIND_STATUS BRIEF_COLS "INDEXED BY ticket_kind_status_updated" \
-	" WHERE t.kind = ?1 AND t.status = ?2"
-#define BY_KIND BRIEF_COLS "INDEXED BY ticket_kind_updated WHERE t.kind = ?1"
-#define BY_ALL BRIEF_COLS "INDEXED BY ticket_updated WHERE 1"
+	" AND (?5 IS NULL OR t.owner_id = (SELECT id FROM staff WHERE login = ?5))" \
+	" AND (?9 IS NULL OR t.category_id = (SELECT id FROM category WHERE code = ?9))" \
+	" AND (?10 IS NULL OR t.created_at >= ?10) AND (?11 IS NULL OR t.created_at <= ?11)" \
+	" AND (?12 IS NULL OR t.subject LIKE ?12 ESCAPE '\\')"
+/* After the cursor going down the key, and up it (the caller of an up
+ * read reverses the page). The key alone is compared first because
+ * SQLite seeks an expression index by that, not by the row value. */
+#define DOWN(key) FILTERS " AND " key " <= ?6 AND (" key ", t.id) < (?6, ?7)" \
+	" ORDER BY " key " DESC, t.id DESC LIMIT ?8"
+#define UP(key) FILTERS " AND " key " >= ?6 AND (" key ", t.id) > (?6, ?7)" \
+	" ORDER BY " key " ASC, t.id ASC LIMIT ?8"
+/* Forward reads down the key, backward up it. Every order runs down its
+ * key, as the list widget expects (tui/list.h). */
+#define PAGES(from, key) { BRIEF_COLS(key) from DOWN(key), BRIEF_COLS(key) from UP(key) }
 
-static const char *const page_sql[][2] = {
-	{ BY_OWNER FORWARD, BY_OWNER BACKWARD },
-	{ BY_QUEUE FORWARD, BY_QUEUE BACKWARD },
-	{ BY_KIND_STATUS FORWARD, BY_KIND_STATUS BACKWARD },
-	{ BY_KIND FORWARD, BY_KIND BACKWARD },
-	{ BY_ALL FORWARD, BY_ALL BACKWARD },
+#define OWNER_IS " t.owner_id = (SELECT id FROM staff WHERE login = ?5)"
+/* The due order's key, written exactly as in the index ticket_owner_due
+ * (db/schema.c) so SQLite matches it: the due date, or for a ticket
+ * without one its last change pushed past every due date (2^62), negated
+ * so that the soonest comes first going down. */
+#define DUE_KEY "-COALESCE(t.due_at, t.updated_at + 4611686018427387904)"
+
+enum page_path {
+	BY_OWNER, BY_QUEUE, BY_KIND_STATUS, BY_KIND, BY_ALL,
+	BY_KIND_CREATED, BY_ALL_CREATED, BY_OWNER_DUE,
 };
 
-int
-ticket_list_page(struct db *db, const struct ticket_filter *f, ticket_brief_fn fn, void *ctx,
-	struct mado_err *e)
-{
-	int which = f->owner ? 0 : f->queue ? 1 : f->kind && f->status ? 2 : f->kind ? 3 : 4;
-	sqlite3_stmt *st = db_prepare(db, page_sql[which][f->backward], e);
-	int rc;
+static const char *const page_sql[][2] = {
+	[BY_OWNER] = PAGES("INDEXED BY ticket_owner_updated WHERE" OWNER_IS, "t.updated_at"),
+	[BY_QUEUE] = PAGES("INDEXED BY ticket_queue_updated"
+		" WHERE t.queue_id = (SELECT id FROM queue WHERE code = ?4)", "t.updated_at"),
+	[BY_KIND_STATUS] = PAGES("INDEXED BY ticket_kind_status_updated"
+		" WHERE t.kind = ?1 AND t.status = ?2", "t.updated_at"),
+	[BY_KIND] = PAGES("INDEXED BY ticket_kind_updated WHERE t.kind = ?1", "t.updated_at"),
+	[BY_ALL] = PAGES("INDEXED BY ticket_updated WHERE 1", "t.updated_at"),
+	[BY_KIND_CREATED] = PAGES("INDEXED BY ticket_kind_created WHERE t.kind = ?1",
+		"t.created_at"),
+	[BY_ALL_CREATED] = PAGES("INDEXED BY ticket_created WHERE 1", "t.created_at"),
+	[BY_OWNER_DUE] = PAGES("INDEXED BY ticket_owner_due WHERE" OWNER_IS
+		" AND t.closed_at IS NULL", DUE_KEY),
+};
 
-	if (st == NULL)
-		return e->status;
+/* The query that serves the filter. */
+static int
+page_path(const struct ticket_filter *f, struct mado_err *e)
+{
+	switch (f->sort) {
+	case TICKET_SORT_UPDATED:
+		return f->owner ? BY_OWNER : f->queue ? BY_QUEUE
+			: f->kind && f->status ? BY_KIND_STATUS : f->kind ? BY_KIND : BY_ALL;
+	case TICKET_SORT_CREATED:
+		return f->kind ? BY_KIND_CREATED : BY_ALL_CREATED;
+	case TICKET_SORT_DUE:
+		if (f->owner != NULL)
+			return BY_OWNER_DUE;
+		mado_err_set(e, MADO_EUSAGE, _("sorting by due date needs an owner"));
+		return -1;
+	}
+	mado_err_set(e, MADO_EUSAGE, _("sort: unknown order %d"), (int)f->sort);
+	return -1;
+}
+
+/* The text as a LIKE pattern matching it anywhere, its own % _ and \
+ * taken literally. Caller frees. */
+static char *
+like_pattern(const char *text)
+{
+	GString *p = g_string_new("%");
+
+	for (const char *c = text; *c; c++) {
+		if (*c == '%' || *c == '_' || *c == '\\')
+			g_string_append_c(p, '\\');
+		g_string_append_c(p, *c);
+	}
+	g_string_append_c(p, '%');
+	return g_string_free(p, FALSE);
+}
+
+/* Where the read starts: the cursor, else the first row in reading order.
+ * In the created order the date bounds lie on the index too, so a read
+ * starts at the bound rather than scan every row beyond it. */
+static void
+start_at(const struct ticket_filter *f, int64_t *key, int64_t *id)
+{
+	*key = *id = f->backward ? INT64_MIN : INT64_MAX;
+	if (f->after_id > 0) {
+		*key = f->after_updated;
+		*id = f->after_id;
+	}
+	if (f->sort != TICKET_SORT_CREATED)
+		return;
+	if (!f->backward && f->created_to != 0 && *key > f->created_to) {
+		*key = f->created_to;
+		*id = INT64_MAX;
+	} else if (f->backward && f->created_from != 0 && *key < f->created_from) {
+		*key = f->created_from;
+		*id = INT64_MIN;
+	}
+}
+
+static void
+bind_page(sqlite3_stmt *st, const struct ticket_filter *f, const char *like)
+{
+	int64_t key, id;
+
+	start_at(f, &key, &id);
 	db_bind_text(st, 1, f->kind);
 	db_bind_text(st, 2, f->status);
 	db_bind_text(st, 3, f->statuses_json);
 	db_bind_text(st, 4, f->queue);
 	db_bind_text(st, 5, f->owner);
-	if (f->after_id > 0) {
-		sqlite3_bind_int64(st, 6, f->after_updated);
-		sqlite3_bind_int64(st, 7, f->after_id);
-	} else {
-		/* No cursor: from the newest (forward) or the oldest (backward). */
-		sqlite3_bind_int64(st, 6, f->backward ? INT64_MIN : INT64_MAX);
-		sqlite3_bind_int64(st, 7, f->backward ? INT64_MIN : INT64_MAX);
-	}
+	sqlite3_bind_int64(st, 6, key);
+	sqlite3_bind_int64(st, 7, id);
 	sqlite3_bind_int(st, 8, f->limit);
+	db_bind_text(st, 9, f->category);
+	if (f->created_from != 0)
+		sqlite3_bind_int64(st, 10, f->created_from);
+	if (f->created_to != 0)
+		sqlite3_bind_int64(st, 11, f->created_to);
+	db_bind_text(st, 12, like);
+}
+
+int
+ticket_list_page(struct db *db, const struct ticket_filter *f, ticket_brief_fn fn, void *ctx,
+	struct mado_err *e)
+{
+	int which = page_path(f, e);
+	char *like = f->text != NULL && *f->text ? like_pattern(f->text) : NULL;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (which < 0 || (st = db_prepare(db, page_sql[which][f->backward != 0], e)) == NULL) {
+		g_free(like);
+		return e->status;
+	}
+	bind_page(st, f, like);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct ticket_brief b = {
 			.id = sqlite3_column_int64(st, 0),
-			.updated_at = sqlite3_column_int64(st, 1),
+			.key = sqlite3_column_int64(st, 1),
 			.created_at = sqlite3_column_int64(st, 2),
 			.kind = (const char *)sqlite3_column_text(st, 3),
 			.number = (const char *)sqlite3_column_text(st, 4),
@@ -559,9 +650,12 @@ ticket_list_page(struct db *db, const struct ticket_filter *f, ticket_brief_fn f
 			.queue = (const char *)sqlite3_column_text(st, 7),
 			.owner = (const char *)sqlite3_column_text(st, 8),
 			.priority = sqlite3_column_int(st, 9),
+			.updated_at = sqlite3_column_int64(st, 10),
+			.due_at = sqlite3_column_int64(st, 11),
 		};
 		fn(&b, ctx);
 	}
 	sqlite3_reset(st);
+	g_free(like);
 	return rc == SQLITE_DONE ? MADO_OK : db_fail(db, rc, e, "ticket list");
 }

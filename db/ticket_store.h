@@ -90,22 +90,42 @@ int link_each_of_ticket(struct db *db, int64_t ticket_id, link_fn fn, void *ctx,
 int outbox_add(struct db *db, const char *event, int64_t ticket_id, const char *recipient,
 	const char *lang, int64_t at, struct mado_err *e);
 
-/* One page of a list, newest change first (keyset: rows strictly after
- * the cursor (updated_at, id); a zero cursor starts at the top). With
- * backward set, the rows strictly before the cursor, nearest first, so
- * oldest-first order: the page above (a zero cursor: the very bottom). */
+/* The orders a list can take, each served by its own indexes. */
+enum ticket_sort {
+	TICKET_SORT_UPDATED,  /* newest change first: key updated_at */
+	TICKET_SORT_CREATED,  /* newest first: key created_at */
+	/* SLA first: the earliest due date, then the tickets without one by
+	 * oldest change (key: that order negated). Needs an owner, and lists
+	 * only tickets not closed: its index leaves closed ones out. */
+	TICKET_SORT_DUE,
+};
+
+/* One page of a list in the sort's order (keyset: rows strictly after
+ * the cursor (key, id), where key is the sort's key, given back in
+ * ticket_brief.key; a zero after_id starts at the top). With backward
+ * set, the rows strictly before the cursor, nearest first: the page above
+ * (a zero cursor: the very bottom). */
 struct ticket_filter {
 	const char *kind;          /* NULL: all kinds */
 	const char *status;        /* one status, or NULL */
 	const char *statuses_json; /* JSON array of statuses, or NULL */
 	const char *queue;         /* queue code, or NULL */
 	const char *owner;         /* login, or NULL */
-	int64_t after_updated, after_id;
+	const char *category;      /* category code, or NULL */
+	int64_t created_from;      /* created at or after (Unix seconds), 0: no bound */
+	int64_t created_to;        /* created at or before, 0: no bound */
+	/* Words in the subject, matched literally (% and _ are no wildcards),
+	 * or NULL. Read row by row: full-text search comes later. */
+	const char *text;
+	enum ticket_sort sort;
+	int64_t after_updated;     /* the cursor's key (updated_at unless sorted otherwise) */
+	int64_t after_id;
 	int limit;
 	int backward;
 };
 struct ticket_brief {
-	int64_t id, updated_at, created_at;
+	int64_t id, updated_at, created_at, due_at; /* due_at 0: none */
+	int64_t key;               /* the sort's key: the cursor after this row */
 	const char *kind, *number, *subject, *status, *queue, *owner;
 	int priority;
 };

@@ -32,6 +32,7 @@
 	X(CLEAR_FILTER, "clear-filter", 0, N_("show the list unfiltered")) \
 	X(SORT, "sort", 0, N_("change the order of the list")) \
 	X(SAVE_VIEW, "save-view", 0, N_("save the current filter as a named view")) \
+	X(OPEN_VIEW, "open-view", 0, N_("open a saved view")) \
 	X(NEW, "new", 0, N_("create a record")) \
 	X(REPLY, "reply", 0, N_("reply to the requester")) \
 	X(NOTE, "note", 0, N_("add an internal note")) \

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "core/calendar.h"
 #include "core/ticket.h"
 #include "core/workflow.h"
+#include "tui/filter.h"
 #include "tui/list.h"
 #include "tui/picker.h"
 #include "tui/views.h"
@@ -22,9 +22,10 @@ struct ticket_list_view {
 	struct list list;
 	struct list_column cols[NCOLS];
 	struct ticket_filter filter;
+	struct list_filter lf;        /* what the user filters by and the order */
 	bool open_only;
 	struct workflow wf[3];
-	char title[128];
+	char title[256];
 	char position[64];
 };
 
@@ -51,13 +52,11 @@ add_row(const struct ticket_brief *b, void *p)
 	const struct workflow *wf = workflow_of(fc->tv, b->kind);
 	int s = wf != NULL ? workflow_status(wf, b->status) : -1;
 	char prio[8], updated[32];
-	struct jst j;
 	const char *cells[NCOLS];
 	struct list_row *row;
 
 	snprintf(prio, sizeof prio, "%d", b->priority);
-	jst_from_time(b->updated_at, &j);
-	snprintf(updated, sizeof updated, "%02d-%02d %02d:%02d", j.month, j.day, j.hour, j.min);
+	filter_row_date(&fc->tv->lf, b, updated, sizeof updated);
 	cells[COL_NUMBER] = b->number;
 	cells[COL_STATUS] = s >= 0 ? workflow_label(wf, s, mado_i18n_lang()) : b->status;
 	cells[COL_PRIORITY] = prio;
@@ -65,7 +64,7 @@ add_row(const struct ticket_brief *b, void *p)
 	cells[COL_OWNER] = b->owner;
 	cells[COL_UPDATED] = updated;
 	cells[COL_SUBJECT] = b->subject;
-	row = list_row_new(b->id, b->updated_at, cells, NCOLS);
+	row = list_row_new(b->id, b->key, cells, NCOLS);
 	/* Finished work is set back, by attribute, not colour alone. */
 	if (s >= 0 && (wf->statuses[s].flags & (WF_RESOLVED | WF_CLOSED)))
 		row->style = STYLE_NOTE;
@@ -80,6 +79,7 @@ fetch(void *ctx, const struct list_row *from, bool backward, int n, GPtrArray *o
 	struct ticket_filter f = tv->filter;
 	struct fetch_ctx fc = { tv, out };
 
+	filter_apply(&tv->lf, &f);
 	f.limit = n;
 	f.backward = backward;
 	f.after_updated = from != NULL ? from->key : 0;
@@ -95,9 +95,12 @@ title(struct view *v)
 		[TICKETS_INQUIRIES] = N_("Inquiries"), [TICKETS_INCIDENTS] = N_("Incidents"),
 		[TICKETS_REQUESTS] = N_("Requests"), [TICKETS_MYWORK] = N_("My work"),
 	};
+	GString *filter = g_string_new(NULL);
 
-	g_snprintf(tv->title, sizeof tv->title, "%s%s", _(names[tv->which]),
-		tv->open_only ? _(" — open only") : "");
+	filter_describe(&tv->lf, filter, 160);
+	g_snprintf(tv->title, sizeof tv->title, "%s%s%s%s", _(names[tv->which]),
+		tv->open_only ? _(" — open only") : "", filter->len ? " — " : "", filter->str);
+	g_string_free(filter, TRUE);
 	return tv->title;
 }
 
@@ -151,6 +154,8 @@ act(struct view *v, enum tui_action a)
 		new_record(v->tui, tv->which);
 		return true;
 	}
+	if (filter_act(v->tui, &tv->lf, a))
+		return true;
 	switch (a) {
 	case ACT_MOVE_DOWN: st = list_move(&tv->list, 1, &e); break;
 	case ACT_MOVE_UP: st = list_move(&tv->list, -1, &e); break;
@@ -188,8 +193,42 @@ destroy(struct view *v)
 	struct ticket_list_view *tv = v->data;
 
 	list_free(&tv->list);
+	filter_free(&tv->lf);
 	g_free(tv);
 	g_free(v);
+}
+
+/* The filter or the order changed: the date column follows the order,
+ * and the list is read again from the top. */
+static void
+refilter(struct tui *t, void *ctx)
+{
+	struct ticket_list_view *tv = ctx;
+	struct mado_err e = { 0 };
+
+	tv->cols[COL_UPDATED].header = filter_date_header(&tv->lf);
+	if (list_reset(&tv->list, &e) != MADO_OK)
+		tui_error(t, &e);
+	t->dirty |= DIRTY_VIEW | DIRTY_STATUS;
+}
+
+/* A saved view of another list: that list replaces this one. */
+static void
+open_saved(struct tui *t, const char *kind, const struct ticket_query *q, void *ctx)
+{
+	enum ticket_list_kind which = TICKETS_MYWORK;
+	struct ticket_list_view *tv;
+	struct view *v;
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			which = (enum ticket_list_kind)i;
+	if ((v = view_ticket_list_new(t, which)) == NULL)
+		return;
+	tv = v->data;
+	filter_set_query(&tv->lf, q);
+	tv->cols[COL_UPDATED].header = filter_date_header(&tv->lf);
+	tui_switch(t, v);
 }
 
 static const struct view_ops ticket_list_ops = {
@@ -228,6 +267,9 @@ view_ticket_list_new(struct tui *t, enum ticket_list_kind which)
 		tv->open_only = true;
 	} else
 		tv->filter.kind = kinds[which];
+	filter_init(&tv->lf, which == TICKETS_MYWORK ? "mywork" : kinds[which], tv->wf, refilter,
+		open_saved, tv);
+	tv->cols[COL_UPDATED].header = filter_date_header(&tv->lf);
 	list_init(&tv->list, tv->cols, NCOLS, (struct list_source){ fetch, tv });
 	v->ops = &ticket_list_ops;
 	v->tui = t;
