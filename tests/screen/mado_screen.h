@@ -1,0 +1,47 @@
+/* Reading mado's screen as the operator sees it: the title on the first
+ * row, a view below it (a list: its header on row 1, its rows from row 2),
+ * the status line on the last row but one and the message line on the
+ * last. Built on vt.h; no TAP here, so the benchmark can use it too. */
+#ifndef MADO_TESTS_MADO_SCREEN_H
+#define MADO_TESTS_MADO_SCREEN_H
+
+#include <stdbool.h>
+
+#include "tests/screen/vt.h"
+
+/* The first row of a list's records, the row of its header. */
+enum { MS_HEADER_ROW = 1, MS_FIRST_ROW = 2 };
+
+int ms_status_row(const struct vt *vt);
+int ms_message_row(const struct vt *vt);
+/* The last row a list can use (above the status line). */
+int ms_last_row(const struct vt *vt);
+
+/* Whether text is on the given row. */
+bool ms_row_has(const struct vt *vt, int row, const char *text);
+
+/* Whether every cell of row is in reverse video. */
+bool ms_row_reverse(const struct vt *vt, int row);
+
+/* The list row shown selected (in reverse video across the screen), or
+ * -1 when none is. */
+int ms_selected_row(const struct vt *vt);
+
+/* The first word of row (up to the first space): a record's number in a
+ * list. Newly allocated; caller frees; "" for a blank row. */
+char *ms_first_word(const struct vt *vt, int row);
+
+/* Pumps until the selected row is row; false after timeout_ms. */
+bool ms_wait_selected(struct vt *vt, int row, int timeout_ms);
+
+/* Pumps until text is on row; false after timeout_ms. */
+bool ms_wait_row(struct vt *vt, int row, const char *text, int timeout_ms);
+
+/* Pumps until text is on the status line; false after timeout_ms. */
+bool ms_wait_status(struct vt *vt, const char *text, int timeout_ms);
+
+/* The first n characters of s (fewer if s is shorter): what a test looks
+ * for where a long text may be cut. Newly allocated; caller frees. */
+char *ms_prefix(const char *s, int n);
+
+#endif
