@@ -150,6 +150,13 @@ act(struct view *v, enum tui_action a)
 	struct mado_err e = { 0 };
 	int st;
 
+	if (a == ACT_OPEN) {
+		const struct list_row *row = list_current(&tv->list);
+
+		if (row != NULL)
+			tui_push(v->tui, view_ticket_new(v->tui, row->id));
+		return true;
+	}
 	if (a == ACT_NEW) {
 		new_record(v->tui, tv->which);
 		return true;
