@@ -362,6 +362,9 @@ needs_quotes(const char *s)
 
 	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
 		return 1;
+	/* A leading U+FEFF would be taken for a byte-order mark and dropped. */
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		return 1;
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 

@@ -9,6 +9,9 @@
 #include "core/calendar.h"
 #include "db/number_store.h"
 
+/* 9999-12-31 23:59:59 UTC. */
+#define NUMBERING_MAX_TIME 253402300799LL
+
 /* Appends s to out at *len, failing when it does not fit. */
 static int
 put(char *out, size_t outsz, size_t *len, const char *s)
@@ -32,8 +35,11 @@ render(const char *pattern, int64_t t, int64_t seq, char *out, size_t outsz,
 	int nseq = 0;
 	const char *p = pattern;
 
-	if (t >= 0)
-		jst_from_time(t, &j);
+	/* Years 1970 to 9999: beyond, the date tokens would not fit. */
+	if (t < 0 || t > NUMBERING_MAX_TIME)
+		return mado_err_set(e, MADO_EDATA, _("numbering: time %lld is out of range"),
+			(long long)t);
+	jst_from_time(t, &j);
 	out[0] = scope[0] = '\0';
 	while (*p != '\0') {
 		char tok[32], val[32];

@@ -15,7 +15,7 @@ split_words(char *line, char **words, int max)
 	char *p = line;
 
 	for (;;) {
-		while (*p == ' ' || *p == '\t')
+		while (*p == ' ' || *p == '\t' || *p == '\r')
 			p++;
 		if (*p == '\0' || *p == '#' || n == max)
 			return n;
@@ -30,7 +30,7 @@ split_words(char *line, char **words, int max)
 			continue;
 		}
 		words[n++] = p;
-		p += strcspn(p, " \t");
+		p += strcspn(p, " \t\r");
 		if (*p != '\0')
 			*p++ = '\0';
 		if (strchr(words[n - 1], '"') != NULL)
@@ -59,9 +59,16 @@ parse_status(struct workflow *wf, char **w, int n, struct mado_err *e)
 		return mado_err_set(e, MADO_EDATA, _("too many statuses"));
 	if (workflow_status(wf, w[1]) >= 0)
 		return mado_err_set(e, MADO_EDATA, _("status '%s' declared twice"), w[1]);
-	if (strlen(w[1]) >= sizeof s->name || strspn(w[1], "abcdefghijklmnopqrstuvwxyz_") != strlen(w[1]))
+	if (*w[1] == '\0' || strlen(w[1]) >= sizeof s->name ||
+	    strspn(w[1], "abcdefghijklmnopqrstuvwxyz_") != strlen(w[1]))
 		return mado_err_set(e, MADO_EDATA,
-			_("status name '%s' must be lower-case letters and '_'"), w[1]);
+			_("status name '%s' must be 1 to 23 lower-case letters and '_'"), w[1]);
+	/* Labels are kept whole or refused: never cut inside a character. */
+	for (int i = 2; i <= 3; i++)
+		if (!g_utf8_validate(w[i], -1, NULL) || strlen(w[i]) >= sizeof s->label_ja)
+			return mado_err_set(e, MADO_EDATA,
+				_("label '%s' must be valid UTF-8 of at most %d bytes"), w[i],
+				(int)sizeof s->label_ja - 1);
 	s = &wf->statuses[wf->nstatuses++];
 	g_strlcpy(s->name, w[1], sizeof s->name);
 	g_strlcpy(s->label_ja, w[2], sizeof s->label_ja);
@@ -98,6 +105,9 @@ parse_transition(struct workflow *wf, char **w, int n, struct mado_err *e)
 		return mado_err_set(e, MADO_EDATA, _("unknown role '%s'"), w[3]);
 	if (wf->ntrans == WF_MAX_TRANS)
 		return mado_err_set(e, MADO_EDATA, _("too many transitions"));
+	for (int i = 0; i < wf->ntrans; i++)
+		if (wf->trans[i].from == from && wf->trans[i].to == to)
+			return mado_err_set(e, MADO_EDATA, _("transition %s -> %s given twice"), w[0], w[2]);
 	t = &wf->trans[wf->ntrans++];
 	t->from = from;
 	t->to = to;

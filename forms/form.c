@@ -134,6 +134,10 @@ parse_file(const char *path, xmlDoc **out, struct mado_err *e)
 		return mado_err_set(e, MADO_ECONFIG, _("%s: larger than %d bytes"), path,
 			FORM_FILE_MAX);
 	}
+	if (len == 0) {
+		g_free(text);
+		return mado_err_set(e, MADO_ECONFIG, _("%s: the file is empty"), path);
+	}
 	pc = xmlCreateMemoryParserCtxt(text, (int)len);
 	if (pc == NULL) {
 		g_free(text);

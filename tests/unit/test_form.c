@@ -12,6 +12,7 @@
 
 static const char *const kinds[] = {
 	"infra_work", "prod_work", "building_work", "user_id", "dc_entry", "fy_renewal",
+	"inquiry", "incident",
 };
 
 /* Writes text to dir/name and returns the path (g_free). */
@@ -217,9 +218,9 @@ test_missing_and_kinds(const char *dir)
 		ok(f == NULL, "kind '%s': no form", bad[i]);
 	}
 	is_int(form_load_kind(NULL, NULL, &f, &e), MADO_EDATA, "NULL kind refused");
-	is_int(form_load_kind(NULL, "incident", &f, &e), MADO_ENOTFOUND,
+	is_int(form_load_kind(NULL, "no_such_kind", &f, &e), MADO_ENOTFOUND,
 		"a plain kind without a form: not found");
-	ok(strstr(e.msg, "incident") != NULL, "not found: message names the kind");
+	ok(strstr(e.msg, "no_such_kind") != NULL, "not found: message names the kind");
 
 	/* A share dir of our own, holding a form whose id is not its kind. */
 	g_mkdir(forms, 0700);
