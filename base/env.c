@@ -56,3 +56,12 @@ mado_now(void)
 		return strtoll(pin, NULL, 10);
 	return (int64_t)time(NULL);
 }
+
+int64_t
+mado_monotonic_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}

@@ -31,4 +31,8 @@ const char *mado_sharedir(void);
  * it so tests of time-dependent behaviour are repeatable. */
 int64_t mado_now(void);
 
+/* Seconds on the monotonic clock: for idle and elapsed times, which must
+ * not jump with the wall clock. */
+int64_t mado_monotonic_s(void);
+
 #endif

@@ -52,15 +52,6 @@ signals_init(void)
 	return 0;
 }
 
-static int64_t
-monotonic_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec;
-}
-
 void
 tui_message(struct tui *t, const char *fmt, ...)
 {
@@ -328,7 +319,7 @@ lock_if_idle(struct tui *t)
 	struct view *v = tui_top(t);
 
 	if (t->cfg->idle_lock_seconds > 0 && v != NULL && !v->ops->covers_screen &&
-	    monotonic_s() - t->last_key_at >= t->cfg->idle_lock_seconds)
+	    mado_monotonic_s() - t->last_key_at >= t->cfg->idle_lock_seconds)
 		tui_push(t, view_lock_new(t));
 }
 
@@ -370,16 +361,16 @@ loop(struct tui *t)
 			} else if (got == TERM_EOF)
 				t->quit = true;
 			else {
-				t->last_key_at = monotonic_s();
+				t->last_key_at = mado_monotonic_s();
 				handle_key(t, key);
 			}
 			if (t->quit)
 				break;
 		}
-		if (monotonic_s() >= next_tick) {
+		if (mado_monotonic_s() >= next_tick) {
 			check_data_version(t);
 			lock_if_idle(t);
-			next_tick = monotonic_s() + 1;
+			next_tick = mado_monotonic_s() + 1;
 		}
 	}
 }
@@ -445,7 +436,7 @@ tui_run(struct db *db, const struct config *cfg, const struct actor *actor, int 
 		return MADO_ECONFIG;
 	}
 	t.paint.color = draw_init(getenv("NO_COLOR") == NULL);
-	t.last_key_at = monotonic_s();
+	t.last_key_at = mado_monotonic_s();
 	start_session(&t);
 	t.data_version = db_data_version(db);
 	if (tui_push(&t, view_ticket_list_new(&t, TICKETS_INQUIRIES)) != MADO_OK)

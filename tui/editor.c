@@ -14,26 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/env.h"
 #include "base/i18n.h"
 #include "tui/tui.h"
-
-/* File work as the caller: returns the group to give back afterwards. */
-static gid_t
-as_caller(void)
-{
-	gid_t saved = getegid();
-
-	if (saved != getgid() && setegid(getgid()) != 0)
-		abort(); /* never go on with the program's group */
-	return saved;
-}
-
-static void
-as_program(gid_t saved)
-{
-	if (saved != getegid() && setegid(saved) != 0)
-		abort();
-}
 
 /* $VISUAL, else $EDITOR, else vi, split as a shell would split words but
  * never run by one; the file's path is the last argument. Taken from the
@@ -82,7 +65,7 @@ write_all(int fd, const char *s, size_t n)
 static int
 write_temp(const char *text, char **path, struct mado_err *e)
 {
-	gid_t saved = as_caller();
+	gid_t saved = mado_as_caller();
 	int fd, err = 0;
 
 	*path = g_build_filename(g_get_tmp_dir(), "mado-XXXXXX.txt", NULL);
@@ -93,7 +76,7 @@ write_temp(const char *text, char **path, struct mado_err *e)
 		err = errno;
 	if (fd >= 0 && err != 0)
 		unlink(*path);
-	as_program(saved);
+	mado_as_program(saved);
 	if (err != 0)
 		return mado_err_set(e, MADO_EIO, "%s: %s", *path, strerror(err));
 	return MADO_OK;
@@ -176,13 +159,13 @@ static int
 read_back(const char *path, const char *initial, char **out, bool *keep,
 	struct mado_err *e)
 {
-	gid_t saved = as_caller();
+	gid_t saved = mado_as_caller();
 	GError *gerr = NULL;
 	gsize len = 0;
 	char *text = NULL;
 	bool ok = g_file_get_contents(path, &text, &len, &gerr);
 
-	as_program(saved);
+	mado_as_program(saved);
 	if (!ok) {
 		mado_err_set(e, MADO_EIO, "%s", gerr->message);
 		g_error_free(gerr);
@@ -198,15 +181,6 @@ read_back(const char *path, const char *initial, char **out, bool *keep,
 		text[len - 1] = '\0';
 	*out = text; /* GLib allocates with malloc: free() releases it */
 	return MADO_OK;
-}
-
-static int64_t
-monotonic_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec;
 }
 
 int
@@ -232,13 +206,13 @@ editor_run(struct tui *t, const char *initial, char **out, struct mado_err *e)
 	if (st == MADO_OK)
 		st = read_back(path, initial, out, &keep, e);
 	if (!keep) {
-		gid_t saved = as_caller();
+		gid_t saved = mado_as_caller();
 
 		unlink(path);
-		as_program(saved);
+		mado_as_program(saved);
 	}
 	/* Time spent writing is not idle time: no lock on the way back. */
-	t->last_key_at = monotonic_s();
+	t->last_key_at = mado_monotonic_s();
 	t->dirty |= DIRTY_ALL;
 	g_strfreev(argv);
 	g_free(path);
