@@ -102,6 +102,43 @@ ms_wait_row(struct vt *vt, int row, const char *text, int timeout_ms)
 	return mr_wait(vt, row_shows, &rt, timeout_ms);
 }
 
+struct pair {
+	const char *a, *b;
+};
+
+static bool
+row_with(struct vt *vt, void *p)
+{
+	struct pair *k = p;
+	int row = vt_find_row(vt, k->a);
+
+	return row >= 0 && ms_row_has(vt, row, k->b);
+}
+
+bool
+ms_wait_row_with(struct vt *vt, const char *key, const char *text, int timeout_ms)
+{
+	struct pair k = { key, text };
+
+	return mr_wait(vt, row_with, &k, timeout_ms);
+}
+
+static bool
+swapped(struct vt *vt, void *p)
+{
+	struct pair *k = p;
+
+	return vt_find_row(vt, k->a) >= 0 && vt_find_row(vt, k->b) < 0;
+}
+
+bool
+ms_wait_swap(struct vt *vt, const char *shown, const char *gone, int timeout_ms)
+{
+	struct pair k = { shown, gone };
+
+	return mr_wait(vt, swapped, &k, timeout_ms);
+}
+
 static bool
 status_shows(struct vt *vt, void *text)
 {

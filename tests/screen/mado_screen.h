@@ -37,6 +37,15 @@ bool ms_wait_selected(struct vt *vt, int row, int timeout_ms);
 /* Pumps until text is on row; false after timeout_ms. */
 bool ms_wait_row(struct vt *vt, int row, const char *text, int timeout_ms);
 
+/* Pumps until the first row holding key also holds text (a record's
+ * number and its new status, a field's label and its value); false after
+ * timeout_ms. */
+bool ms_wait_row_with(struct vt *vt, const char *key, const char *text, int timeout_ms);
+
+/* Pumps until shown is on the screen and gone is not (a picture that
+ * replaces another); false after timeout_ms. */
+bool ms_wait_swap(struct vt *vt, const char *shown, const char *gone, int timeout_ms);
+
 /* Pumps until text is on the status line; false after timeout_ms. */
 bool ms_wait_status(struct vt *vt, const char *text, int timeout_ms);
 

@@ -201,9 +201,9 @@ test_moving(const char *db, const struct records *inq)
 	screen_ok(vt, ms_row_has(vt, ms_status_row(vt), "▼"), "Home: more below is shown");
 
 	vt_key(vt, "?");
-	waits_for(vt, "move-down", "help: ? shows the keys");
-	screen_ok(vt, ms_row_has(vt, 0, "Keys") && vt_find_row(vt, "page-down") > 0
-		&& vt_find_row(vt, inq->number[0]) < 0, "help: the keys replace the list");
+	screen_ok(vt, ms_wait_swap(vt, "move-down", inq->number[0], SCREEN_WAIT_MS)
+		&& ms_wait_row(vt, 0, "Keys", SCREEN_WAIT_MS) && vt_find_row(vt, "page-down") > 0,
+		"help: ? shows the keys instead of the list");
 	vt_key(vt, "q");
 	screen_ok(vt, vt_wait_gone(vt, "move-down", SCREEN_WAIT_MS) && wait_list(vt, inq, 0),
 		"help: q goes back to the list where it was");

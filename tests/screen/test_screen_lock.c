@@ -142,7 +142,7 @@ test_lock(const struct setup *s)
 	printf("# locked %lld ms after the list was shown (idle_lock_seconds=%d)\n",
 		mr_now_ms() - start, IDLE_SECONDS);
 	ok(mr_now_ms() - start <= LOCK_MS, "idle: locked within %d ms", LOCK_MS);
-	screen_ok(vt, vt_find_row(vt, "root") >= 0 && vt_find_row(vt, "Password:") >= 0,
+	screen_ok(vt, vt_wait_for(vt, "Password:", SCREEN_WAIT_MS) && vt_find_row(vt, "root") >= 0,
 		"lock: it names the user and asks for the password");
 
 	vt_send(vt, "q");

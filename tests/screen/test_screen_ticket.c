@@ -1,0 +1,228 @@
+/* Screen tests of one ticket in the real mado: open it from the list and
+ * scroll it; create an inquiry through its form with a Japanese subject
+ * and a two-line Japanese body (prompt, text area, picker, the required
+ * mark and the message next to a refused field); reply, add an internal
+ * note (told apart from a reply by marks, not colour alone) and change
+ * the status through the picker, which offers only the workflow's
+ * transitions. What was saved is then read back through the CLI. */
+#include "tests/screen/screen_tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/screen/mado_run.h"
+#include "tests/screen/mado_screen.h"
+
+int main(void);
+
+#define SUBJECT "窓口端末で印刷できない"
+#define BODY1 "3階の複合機から印刷できません。"
+#define BODY2 "至急対応をお願いします。"
+#define REPLY "ドライバーを再インストールしてください。"
+#define NOTE "ベンダーに確認中（社内メモ）"
+
+static bool
+status_shows_line(struct vt *vt, void *unused)
+{
+	return ms_row_has(vt, ms_status_row(vt), "line ");
+}
+
+static bool
+message_says(struct vt *vt, void *text)
+{
+	return ms_row_has(vt, ms_message_row(vt), text);
+}
+
+static bool
+wait_message(struct vt *vt, const char *text)
+{
+	return mr_wait(vt, message_says, (void *)text, SCREEN_WAIT_MS);
+}
+
+/* The ticket number in the title (row 0), or "". Newly allocated. */
+static char *
+title_number(const struct vt *vt)
+{
+	char *s = vt_row(vt, 0), *at = strstr(s, "INQ-"), *n;
+
+	n = strdup(at != NULL ? at : "");
+	n[strcspn(n, " ")] = '\0';
+	free(s);
+	return n;
+}
+
+/* Whether text on its row is preceded by mark on the same row. */
+static bool
+marked(const struct vt *vt, const char *text, const char *mark)
+{
+	int row = vt_find_row(vt, text);
+	int at = row >= 0 ? vt_col_of(vt, row, mark) : -1;
+
+	return at >= 0 && at < vt_col_of(vt, row, text);
+}
+
+static void
+test_open(const char *db)
+{
+	struct vt *vt = mr_mado(db, NULL, NULL, 24, 80);
+	char *first;
+
+	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "open: the list is shown");
+	first = ms_first_word(vt, MS_FIRST_ROW);
+	vt_key(vt, "Enter");
+	screen_ok(vt, ms_wait_row(vt, 0, first, SCREEN_WAIT_MS)
+		&& mr_wait(vt, status_shows_line, NULL, SCREEN_WAIT_MS),
+		"open: Enter shows %s, its title and the line on the status line", first);
+	screen_ok(vt, vt_find_row(vt, "Number") == 1 && ms_row_has(vt, 1, first)
+		&& vt_find_row(vt, "Status") > 1 && vt_find_row(vt, "Subject") > 1,
+		"open: the fields from the top: number, status, subject");
+	vt_key(vt, "End");
+	screen_ok(vt, vt_wait_for(vt, "History", SCREEN_WAIT_MS) && vt_wait_for(vt, "madogen", SCREEN_WAIT_MS),
+		"open: End shows the history from the audit trail");
+	screen_ok(vt, vt_find_row(vt, first) == 0, "open: the title stays while scrolling");
+	vt_key(vt, "Home");
+	screen_ok(vt, ms_wait_row(vt, 1, "Number", SCREEN_WAIT_MS), "open: Home goes back to the top");
+	vt_key(vt, "q");
+	screen_ok(vt, ms_wait_row(vt, 0, "Inquiries", SCREEN_WAIT_MS)
+		&& ms_wait_status(vt, first, SCREEN_WAIT_MS),
+		"open: q goes back to the list, on the same record");
+	free(first);
+	vt_close(vt);
+}
+
+/* Fills the new-inquiry form and saves it; returns the new number. */
+static char *
+create_inquiry(struct vt *vt)
+{
+	int row;
+
+	vt_key(vt, "n");
+	screen_ok(vt, ms_wait_row(vt, 0, "New inquiry", SCREEN_WAIT_MS)
+		&& ms_wait_swap(vt, "Requester mail", "INQ-", SCREEN_WAIT_MS),
+		"new: n opens the new-inquiry form");
+	row = vt_find_row(vt, "Subject");
+	screen_ok(vt, row > 0 && vt_col_of(vt, row, "*") >= 0
+		&& vt_col_of(vt, row, "*") < vt_col_of(vt, row, "Subject"),
+		"new: the subject is marked required");
+	vt_key(vt, "C-s");
+	screen_ok(vt, wait_message(vt, "nothing was saved")
+		&& vt_find_row(vt, "is required") == row + 1,
+		"new: saving it empty is refused, the reason on the line below the field");
+
+	vt_key(vt, "Enter");
+	screen_ok(vt, ms_wait_row(vt, ms_message_row(vt), "Subject:", SCREEN_WAIT_MS),
+		"new: Enter on the subject opens the prompt");
+	vt_send(vt, SUBJECT);
+	vt_key(vt, "Enter");
+	screen_ok(vt, ms_wait_row(vt, row, SUBJECT, SCREEN_WAIT_MS) && vt_wait_gone(vt, "is required", SCREEN_WAIT_MS),
+		"new: the Japanese subject is in its field");
+
+	vt_key(vt, "Down");
+	vt_key(vt, "Enter");
+	screen_ok(vt, ms_wait_row(vt, 0, "Description", SCREEN_WAIT_MS), "new: Enter on the description opens the text area");
+	vt_send(vt, BODY1);
+	vt_key(vt, "Enter");
+	vt_send(vt, BODY2);
+	screen_ok(vt, vt_wait_for(vt, BODY2, SCREEN_WAIT_MS) && vt_find_row(vt, BODY1) + 1 == vt_find_row(vt, BODY2),
+		"new: two lines typed in the text area");
+	vt_key(vt, "C-s");
+	screen_ok(vt, vt_wait_for(vt, "(2 lines)", SCREEN_WAIT_MS), "new: the form shows the description's first line and its size");
+
+	vt_key(vt, "Down");
+	vt_key(vt, "Down");
+	vt_key(vt, "Enter");
+	screen_ok(vt, vt_wait_for(vt, "type to narrow", SCREEN_WAIT_MS) && vt_wait_for(vt, "NETWORK", SCREEN_WAIT_MS),
+		"new: Enter on the queue opens a picker of the queues");
+	vt_send(vt, "ヘルプ");
+	screen_ok(vt, ms_wait_swap(vt, "HELPDESK", "NETWORK", SCREEN_WAIT_MS),
+		"new: typing ヘルプ narrows the picker to the help desk");
+	vt_key(vt, "Enter");
+	screen_ok(vt, vt_wait_gone(vt, "type to narrow", SCREEN_WAIT_MS), "new: Enter chooses it");
+	vt_key(vt, "C-s");
+	screen_ok(vt, wait_message(vt, "saved") && ms_wait_row(vt, 0, SUBJECT, SCREEN_WAIT_MS),
+		"new: saved, the new inquiry is shown");
+	screen_ok(vt, vt_wait_for(vt, BODY2, SCREEN_WAIT_MS) && vt_find_row(vt, BODY1) >= 0,
+		"new: its body shows both lines");
+	return title_number(vt);
+}
+
+static void
+write_text(struct vt *vt, const char *key, const char *title, const char *text)
+{
+	vt_key(vt, key);
+	screen_ok(vt, ms_wait_row(vt, 0, title, SCREEN_WAIT_MS), "%s opens '%s'", key, title);
+	vt_send(vt, text);
+	screen_ok(vt, vt_wait_for(vt, text, SCREEN_WAIT_MS), "%s: the Japanese text is typed", key);
+	vt_key(vt, "C-s");
+}
+
+static void
+test_work(const char *db)
+{
+	struct vt *vt = mr_mado(db, NULL, NULL, 30, 100);
+	char *number, *shown = NULL, title[128];
+	int row;
+
+	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "work: the list is shown");
+	number = create_inquiry(vt);
+	ok(strncmp(number, "INQ-", 4) == 0, "work: the new number %s", number);
+
+	snprintf(title, sizeof title, "Reply to the requester of %s", number);
+	write_text(vt, "r", title, REPLY);
+	screen_ok(vt, wait_message(vt, "reply saved") && vt_wait_for(vt, "[reply]", SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, REPLY, SCREEN_WAIT_MS), "reply: saved and shown in the conversation");
+	snprintf(title, sizeof title, "Internal note on %s", number);
+	write_text(vt, "N", title, NOTE);
+	screen_ok(vt, wait_message(vt, "internal note saved") && vt_wait_for(vt, "[internal note]", SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, NOTE, SCREEN_WAIT_MS), "note: saved and shown in the conversation");
+	screen_ok(vt, marked(vt, REPLY, ">") && marked(vt, NOTE, "│") && !marked(vt, NOTE, ">"),
+		"reply and note told apart by their marks (> and │), not by colour alone");
+
+	vt_key(vt, "t");
+	screen_ok(vt, vt_wait_for(vt, "New status of", SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, "In progress", SCREEN_WAIT_MS) && vt_wait_for(vt, "Waiting", SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, "Answered", SCREEN_WAIT_MS),
+		"status: t opens a picker of the workflow's transitions from New");
+	row = vt_find_row(vt, "type to narrow");
+	screen_ok(vt, row > 0 && vt_find_row(vt, "Waiting") > row && vt_find_row(vt, "Answered") > row,
+		"status: they are listed below its filter line");
+	vt_send(vt, "progress");
+	screen_ok(vt, vt_wait_gone(vt, "Waiting", SCREEN_WAIT_MS), "status: typing narrows to In progress");
+	vt_key(vt, "Enter");
+	screen_ok(vt, wait_message(vt, "status changed"), "status: changed");
+	vt_key(vt, "Home");
+	screen_ok(vt, ms_wait_row(vt, 1, "Number", SCREEN_WAIT_MS)
+		&& ms_wait_row_with(vt, " Status ", "In progress", SCREEN_WAIT_MS),
+		"status: the Status field says In progress");
+
+	{
+		const char *const args[] = { "ticket", "show", number, NULL };
+
+		is_int(mr_cli(db, args, &shown), 0, "CLI: ticket show %s", number);
+		ok(shown != NULL && strstr(shown, SUBJECT) && strstr(shown, BODY1 "\n" BODY2)
+			&& strstr(shown, REPLY) && strstr(shown, NOTE) && strstr(shown, "In progress")
+			&& strstr(shown, "ヘルプデスク"),
+			"CLI: subject, body, reply, note, queue and status were saved");
+		if (shown != NULL && tap_failed > 0)
+			printf("# %s\n", shown);
+	}
+	vt_key(vt, "Q");
+	screen_ok(vt, vt_wait_exit(vt, SCREEN_WAIT_MS), "Q quits");
+	is_int(vt_close(vt), 0, "mado exits 0");
+	free(shown);
+	free(number);
+}
+
+int
+main(void)
+{
+	const char *const gen[] = { "--tickets", "100", "--kb", "5", "--calllogs", "5", "--seed", "11",
+		NULL };
+	struct mr_fixture f;
+
+	mr_fixture_new(&f, "mado-screen-ticket", gen);
+	test_open(f.db);
+	test_work(f.db);
+	mr_fixture_free(&f);
+	return tap_done();
+}
