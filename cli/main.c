@@ -178,12 +178,18 @@ main(int argc, char **argv)
 	const struct cli_command *best = NULL;
 	int first, best_words = 0;
 
-	/* --lang must take effect before any message is printed. */
-	for (int i = 1; i + 1 < argc && argv[i][0] == '-'; i++)
-		if (strcmp(argv[i], "--lang") == 0)
+	/* --lang must take effect before any message is printed, wherever it
+	 * stands among the global options (whose values are skipped). */
+	for (int i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
 			g.lang = argv[i + 1];
 		else if (strncmp(argv[i], "--lang=", 7) == 0)
 			g.lang = argv[i] + 7;
+		if ((strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "--db") == 0 ||
+		    strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--ambiwidth") == 0) &&
+		    i + 1 < argc)
+			i++;
+	}
 	mado_i18n_init(g.lang);
 	first = parse_globals(argc, argv, &g);
 	if (first < 0)

@@ -119,7 +119,9 @@ tui_pop(struct tui *t)
 	if (t->depth <= 1)
 		return false;
 	destroy_top(t);
-	t->dirty |= DIRTY_ALL;
+	/* The view shown again may be stale: what was done on top of it
+	 * (our own writes do not move data_version) should show. */
+	t->dirty |= DIRTY_ALL | DIRTY_DATA;
 	return true;
 }
 

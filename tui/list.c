@@ -198,10 +198,14 @@ static int
 page(struct list *l, int delta, struct mado_err *e)
 {
 	int offset = l->cur - l->top, st = list_move(l, delta, e);
-	int last_top = (int)l->rows->len - l->page;
+	int last_top;
 
 	l->top = l->cur - offset;
-	if (!l->more_below && l->top > last_top)
+	/* The page below the new top must be on hand to fill the screen. */
+	while (st == MADO_OK && l->more_below && (int)l->rows->len < l->top + l->page)
+		st = fetch_below(l, e);
+	last_top = (int)l->rows->len - l->page;
+	if (l->top > last_top)
 		l->top = last_top;
 	if (l->top < 0)
 		l->top = 0;
@@ -236,6 +240,16 @@ list_reload(struct list *l, struct mado_err *e)
 
 	if (top == NULL)
 		return list_reset(l, e);
+	/* At the very top, read from the top again: a record that another
+	 * user just changed or created belongs above the first row. */
+	if (!l->more_above && l->top == 0) {
+		st = list_reset(l, e);
+		for (guint i = 0; st == MADO_OK && i < l->rows->len; i++)
+			if (((struct list_row *)g_ptr_array_index(l->rows, i))->id == cur_id)
+				l->cur = (int)i;
+		follow(l);
+		return st;
+	}
 	/* Start again just above the first row on screen: a cursor one id past
 	 * it includes it, since the list runs (key, id) downwards. */
 	top_key = top->key;

@@ -707,9 +707,6 @@ destroy(struct view *v)
 {
 	struct ticket_view *tv = v->data;
 
-	/* The view below missed every reload while this one was on top (our
-	 * own changes, and others' seen through data_version): it reads again. */
-	v->tui->dirty |= DIRTY_DATA;
 	ticket_row_clear(&tv->row);
 	form_free(tv->form);
 	g_array_free(tv->lines, TRUE);
