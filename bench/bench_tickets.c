@@ -206,7 +206,7 @@ main(int argc, char **argv)
 		if (ticket_read(db, &a, id, &r, &e) != MADO_OK)
 			die("read", &e);
 		ticket_detail_each(db, id, noop_kv, &n, &e);
-		comment_each(db, id, noop_comment, &n, &e);
+		ticket_conversation(db, &a, id, noop_comment, &n, &e);
 		link_each_of_ticket(db, id, noop_link, &n, &e);
 		ticket_history(db, &a, id, noop_audit, &n, &e);
 		ms[i] = now_ms() - t0;

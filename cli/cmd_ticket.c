@@ -295,7 +295,7 @@ cmd_ticket_show(struct cli_ctx *c, int argc, char **argv)
 		st = ticket_detail_each(c->db, id, print_detail, c->out, &e);
 		fprintf(c->out, "\n%s", _("Conversation:"));
 		if (st == MADO_OK)
-			st = comment_each(c->db, id, print_comment, c->out, &e);
+			st = ticket_conversation(c->db, &c->actor, id, print_comment, c->out, &e);
 		fprintf(c->out, "\n%s\n", _("Links:"));
 		if (st == MADO_OK)
 			st = link_each_of_ticket(c->db, id, print_link, c->out, &e);

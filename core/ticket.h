@@ -87,6 +87,12 @@ int ticket_link(struct db *db, const struct actor *actor, int64_t id, const char
 int ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *f,
 	bool open_only, ticket_brief_fn fn, void *ctx, bool *more, struct mado_err *e);
 
+/* The conversation of a ticket, oldest first: replies, incoming mail and
+ * internal notes — notes only for operators and above, since staff who
+ * file tickets must not read the desk's internal notes. */
+int ticket_conversation(struct db *db, const struct actor *actor, int64_t id,
+	comment_fn fn, void *ctx, struct mado_err *e);
+
 /* The change history of a ticket from the audit trail. */
 struct audit_row;
 int ticket_history(struct db *db, const struct actor *actor, int64_t id,

@@ -93,3 +93,28 @@ ticket_history(struct db *db, const struct actor *actor, int64_t id,
 
 	return st != MADO_OK ? st : audit_history(db, "ticket", id, fn, ctx, e);
 }
+
+struct conversation {
+	comment_fn fn;
+	void *ctx;
+	bool notes;
+};
+
+static void
+conversation_row(const struct comment_row *c, void *p)
+{
+	struct conversation *cv = p;
+
+	if (cv->notes || strcmp(c->kind, "note") != 0)
+		cv->fn(c, cv->ctx);
+}
+
+int
+ticket_conversation(struct db *db, const struct actor *actor, int64_t id, comment_fn fn,
+	void *ctx, struct mado_err *e)
+{
+	struct conversation cv = { fn, ctx, actor->role >= ROLE_OPERATOR };
+	int st = role_require(actor, ROLE_STAFF, _("reading a ticket"), e);
+
+	return st != MADO_OK ? st : comment_each(db, id, conversation_row, &cv, e);
+}

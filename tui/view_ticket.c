@@ -520,7 +520,7 @@ build(struct doc *d, struct tui *t, struct mado_err *e)
 	add_text(d, "   ", false, d->tv->row.body, STYLE_NORMAL);
 	add_heading(d, _("Conversation"));
 	before = d->lines->len;
-	if ((st = comment_each(t->db, id, add_comment, d, e)) != MADO_OK)
+	if ((st = ticket_conversation(t->db, &t->actor, id, add_comment, d, e)) != MADO_OK)
 		return st;
 	say_if_none(d, before, _("No replies or notes yet."));
 	add_heading(d, _("Links"));

@@ -128,6 +128,9 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 	sqlite3 "$MADO_DB" "INSERT INTO staff(login, name, role) VALUES ('nobody', '閲覧 太郎', 'staff')"
 	run as_nobody "$MADO" ticket list
 	is "$rc" 0 "registered staff may list"
+	run as_nobody "$MADO" ticket show "$inq"
+	ok "$(printf '%s' "$out" | grep -c 'internal note')" "staff do not see internal notes"
+	like "$out" "\[reply\]" "but do see the replies"
 	run as_nobody "$MADO" ticket status "$inc" triage
 	is "$rc" 77 "staff may not change a status"
 	like "$err" "needs the operator role" "refusal names the role"
