@@ -185,12 +185,8 @@ static const struct view_ops lock_ops = {
 struct view *
 view_lock_new(struct tui *t)
 {
-	struct view *v = g_new0(struct view, 1);
 	struct lock_view *l = g_new0(struct lock_view, 1);
 
-	v->ops = &lock_ops;
-	v->tui = t;
-	v->data = l;
 	record(t, l, "lock");
-	return v;
+	return view_new(t, &lock_ops, l);
 }

@@ -432,14 +432,10 @@ struct view *
 page_view_new(struct tui *t, page_fill_fn fill, void *ctx)
 {
 	struct page_view *pv = g_new0(struct page_view, 1);
-	struct view *v = g_new0(struct view, 1);
 
 	pv->page.blocks = g_ptr_array_new_with_free_func(block_free);
 	pv->page.lines = g_ptr_array_new_with_free_func(line_free);
 	pv->fill = fill;
 	pv->ctx = ctx;
-	v->ops = &page_ops;
-	v->tui = t;
-	v->data = pv;
-	return v;
+	return view_new(t, &page_ops, pv);
 }

@@ -349,7 +349,6 @@ picker_new(struct tui *t, const char *title_text, const struct picker_item *item
 	picker_done_fn done, void *ctx)
 {
 	struct picker *pk = g_new0(struct picker, 1);
-	struct view *v = g_new0(struct view, 1);
 
 	pk->title = g_strdup(title_text);
 	pk->n = n;
@@ -371,8 +370,5 @@ picker_new(struct tui *t, const char *title_text, const struct picker_item *item
 	pk->ctx = ctx;
 	pk->page = 1;
 	refilter(pk);
-	v->ops = &picker_ops;
-	v->tui = t;
-	v->data = pk;
-	return v;
+	return view_new(t, &picker_ops, pk);
 }

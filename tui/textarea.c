@@ -430,7 +430,6 @@ textarea_new(struct tui *t, const char *title_text, const char *initial,
 	textarea_done_fn done, void *ctx)
 {
 	struct textarea *ta = g_new0(struct textarea, 1);
-	struct view *v = g_new0(struct view, 1);
 
 	ta->title = g_strdup(title_text);
 	ta->initial = g_utf8_make_valid(initial != NULL ? initial : "", -1);
@@ -443,8 +442,5 @@ textarea_new(struct tui *t, const char *title_text, const char *initial,
 	ta->help = help_line(t->keymap);
 	ta->done = done;
 	ta->ctx = ctx;
-	v->ops = &textarea_ops;
-	v->tui = t;
-	v->data = ta;
-	return v;
+	return view_new(t, &textarea_ops, ta);
 }

@@ -181,7 +181,6 @@ struct view *
 view_calllog_list_new(struct tui *t)
 {
 	struct calllog_list_view *cv = g_new0(struct calllog_list_view, 1);
-	struct view *v = g_new0(struct view, 1);
 	/* Widths are set for the terminal's at each draw (fit_columns()). */
 	const struct list_column cols[NCOLS] = {
 		[COL_RECEIPT] = { .header = _("Receipt ID") },
@@ -196,10 +195,7 @@ view_calllog_list_new(struct tui *t)
 	cv->tui = t;
 	memcpy(cv->cols, cols, sizeof cols);
 	list_init(&cv->list, cv->cols, NCOLS, (struct list_source){ fetch, cv });
-	v->ops = &calllog_list_ops;
-	v->tui = t;
-	v->data = cv;
-	return v;
+	return view_new(t, &calllog_list_ops, cv);
 }
 
 /* ---- one call log ---- */

@@ -409,17 +409,13 @@ static struct view *
 form_view_new(struct tui *t, const char *kind, int64_t id, const char *request_kind)
 {
 	struct form_view *fv = g_new0(struct form_view, 1);
-	struct view *v = g_new0(struct view, 1);
 
 	fv->tui = t;
 	fv->id = id;
 	g_strlcpy(fv->kind, kind, sizeof fv->kind);
 	g_strlcpy(fv->request_kind, request_kind != NULL ? request_kind : "",
 		sizeof fv->request_kind);
-	v->ops = &form_ops;
-	v->tui = t;
-	v->data = fv;
-	return v;
+	return view_new(t, &form_ops, fv);
 }
 
 /* The kind of a new request is chosen first: it decides the form. */

@@ -133,12 +133,8 @@ struct view *
 view_help_new(struct tui *t, const char *context)
 {
 	struct help_view *h = g_new0(struct help_view, 1);
-	struct view *v = g_new0(struct view, 1);
 
 	h->lines = g_ptr_array_new_with_free_func(g_free);
 	g_strlcpy(h->context, context, sizeof h->context);
-	v->ops = &help_ops;
-	v->tui = t;
-	v->data = h;
-	return v;
+	return view_new(t, &help_ops, h);
 }

@@ -158,7 +158,6 @@ struct view *
 view_kb_list_new(struct tui *t)
 {
 	struct kb_list_view *kv = g_new0(struct kb_list_view, 1);
-	struct view *v = g_new0(struct view, 1);
 	const struct list_column cols[NCOLS] = {
 		[COL_NO] = { _("No."), 6, 8, true },
 		[COL_TITLE] = { _("Title"), 20, 0, false },
@@ -171,10 +170,7 @@ view_kb_list_new(struct tui *t)
 	kv->tui = t;
 	memcpy(kv->cols, cols, sizeof cols);
 	list_init(&kv->list, kv->cols, NCOLS, (struct list_source){ fetch, kv });
-	v->ops = &kb_list_ops;
-	v->tui = t;
-	v->data = kv;
-	return v;
+	return view_new(t, &kb_list_ops, kv);
 }
 
 /* ---- one article ---- */

@@ -247,7 +247,6 @@ struct view *
 view_ticket_list_new(struct tui *t, enum ticket_list_kind which)
 {
 	struct ticket_list_view *tv = g_new0(struct ticket_list_view, 1);
-	struct view *v = g_new0(struct view, 1);
 	struct mado_err e = { 0 };
 	const struct list_column cols[NCOLS] = {
 		[COL_NUMBER] = { _("Number"), 15, 18, false },
@@ -266,7 +265,6 @@ view_ticket_list_new(struct tui *t, enum ticket_list_kind which)
 		if (workflow_load(&tv->wf[i], kinds[i], &e) != MADO_OK) {
 			tui_error(t, &e);
 			g_free(tv);
-			g_free(v);
 			return NULL;
 		}
 	if (which == TICKETS_MYWORK) {
@@ -278,8 +276,5 @@ view_ticket_list_new(struct tui *t, enum ticket_list_kind which)
 		open_saved, tv);
 	tv->cols[COL_UPDATED].header = filter_date_header(&tv->lf);
 	list_init(&tv->list, tv->cols, NCOLS, (struct list_source){ fetch, tv });
-	v->ops = &ticket_list_ops;
-	v->tui = t;
-	v->data = tv;
-	return v;
+	return view_new(t, &ticket_list_ops, tv);
 }
