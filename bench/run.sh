@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: generate (once) a database of a million tickets with madogen,
 # then run the benchmarks on a copy so every run starts from the same data.
-# BENCH_TICKETS overrides the size; BENCH_REGEN=1 regenerates.
+# BENCH_TICKETS overrides the size; BENCH_REGEN=1 regenerates; BENCH_REPEAT
+# and BENCH_STARTS set how often the client benchmark repeats each step.
 set -eu
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,4 +23,8 @@ work="$out/work.db"
 rm -f "$work" "$work-wal" "$work-shm"
 cp "$base" "$work"
 "$build/bench/bench_tickets" "$work"
+# The client as an operator runs it, in a pseudo-terminal (BENCH_REPEAT
+# keys of each kind, BENCH_STARTS starts).
+MADO="$build/cli/mado" "$build/bench/bench_client" "$work" "${BENCH_REPEAT:-200}" \
+	"${BENCH_STARTS:-50}"
 rm -f "$work" "$work-wal" "$work-shm"

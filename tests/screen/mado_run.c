@@ -271,11 +271,25 @@ mr_generate(const char *db, const char *const args[])
 	return st == 0;
 }
 
+/* name=dir/sub in this process's environment. */
+static void
+set_dir(const char *name, const char *dir, const char *sub)
+{
+	char *path = mr_path(dir, sub);
+
+	setenv(name, path, 1);
+	free(path);
+}
+
 void
 mr_fixture_new(struct mr_fixture *f, const char *prefix, const char *const gen_args[])
 {
 	f->dir = mr_tempdir(prefix);
 	f->db = mr_path(f->dir, "test.db");
+	setenv("HOME", f->dir, 1);
+	set_dir("XDG_CONFIG_HOME", f->dir, "config");
+	set_dir("XDG_DATA_HOME", f->dir, "data");
+	set_dir("XDG_STATE_HOME", f->dir, "state");
 	if (!mr_generate(f->db, gen_args)) {
 		mr_remove_tree(f->dir);
 		bail_out("madogen could not make the test database", f->db);

@@ -44,9 +44,12 @@ int mr_run(const char *const argv[], const char *input, char **out);
 bool mr_generate(const char *db, const char *const args[]);
 
 /* A temporary directory named after prefix holding a database "test.db"
- * that madogen filled with gen_args; bails out when that fails. The
- * directory and the database path are newly allocated; the caller frees
- * both with mr_fixture_free, which removes the directory. */
+ * that madogen filled with gen_args; bails out when that fails. It also
+ * becomes this process's HOME and XDG config, data and state directories,
+ * so that the programs run from now on read no file of the developer's
+ * (keymap, client settings, prompt history). The directory and the
+ * database path are newly allocated; the caller frees both with
+ * mr_fixture_free, which removes the directory. */
 struct mr_fixture {
 	char *dir;
 	char *db;
