@@ -273,6 +273,20 @@ static const char *const steps[] = {
 "CREATE INDEX ticket_owner_due\n"
 "  ON ticket(owner_id, (-COALESCE(due_at, updated_at + 4611686018427387904)), id)\n"
 "  WHERE closed_at IS NULL;\n",
+
+/* 3: knowledge votes, one per staff member and article (the counters in
+ * kb_article follow them, so lists need no count), and the ticket an
+ * article was made from; a ticket becomes at most one FAQ */
+"CREATE TABLE kb_vote(\n"
+"  article_id INTEGER NOT NULL REFERENCES kb_article(id) ON DELETE CASCADE,\n"
+"  staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,\n"
+"  helpful INTEGER NOT NULL CHECK(helpful IN (0, 1)),\n"
+"  at INTEGER NOT NULL,\n"
+"  PRIMARY KEY(article_id, staff_id)) WITHOUT ROWID;\n"
+"ALTER TABLE kb_article ADD COLUMN source_ticket_id INTEGER\n"
+"  REFERENCES ticket(id) ON DELETE SET NULL;\n"
+"CREATE UNIQUE INDEX kb_source_ticket ON kb_article(source_ticket_id)\n"
+"  WHERE source_ticket_id IS NOT NULL;\n",
 };
 
 int
