@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "base/textwidth.h"
 #include "cli/cli.h"
+#include "core/usercfg.h"
 #include "tui/tui.h"
 
 struct global_opts {
@@ -128,15 +129,45 @@ wants_help(int argc, char **argv)
 	return 0;
 }
 
+/* The user's settings for the full-screen client, read with their own
+ * rights (it is their file, named by their environment); --ambiwidth and
+ * --lang win over it. The file's language applies from here on, to its
+ * own messages too, which are read again for that. */
+static void
+client_settings(const struct global_opts *g, struct usercfg *u, struct mado_err *e)
+{
+	char *path = usercfg_path();
+	gid_t saved = mado_as_caller();
+
+	usercfg_load(u, path, e);
+	if (g->lang == NULL && u->lang != NULL) {
+		mado_i18n_init(u->lang);
+		if (e->status != MADO_OK) {
+			usercfg_free(u);
+			usercfg_load(u, path, e);
+		}
+	}
+	mado_as_program(saved);
+	g_free(path);
+	if (g->ambi != 0)
+		u->ambi = g->ambi;
+	else if (u->ambi == 0)
+		u->ambi = TW_AMBI_NARROW;
+}
+
 /* Runs one command, or the full-screen client when cmd is NULL. */
 static int
 run(const struct cli_command *cmd, struct global_opts *g, int argc, char **argv)
 {
 	struct cli_ctx c = { .out = stdout, .ambi = g->ambi ? g->ambi : TW_AMBI_NARROW };
-	struct mado_err e = { 0 };
+	struct mado_err e = { 0 }, user_err = { 0 };
+	struct usercfg user = { 0 };
 	char *path = NULL;
 	bool demo;
 	int st;
+
+	if (cmd == NULL)
+		client_settings(g, &user, &user_err);
 
 	if (g->format != NULL) {
 		int f = out_format_parse(g->format);
@@ -158,10 +189,11 @@ run(const struct cli_command *cmd, struct global_opts *g, int argc, char **argv)
 	if (st != MADO_OK)
 		cli_fail(&e);
 	else if (cmd == NULL)
-		st = tui_run(c.db, &c.cfg, &c.actor, c.ambi);
+		st = tui_run(c.db, &c.cfg, &c.actor, &user, &user_err);
 	else
 		st = cmd->fn(&c, argc, argv);
 	free(path);
+	usercfg_free(&user);
 	db_close(c.db);
 	config_free(&c.cfg);
 	if (fflush(stdout) != 0 && st == MADO_OK) {

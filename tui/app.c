@@ -15,6 +15,7 @@
 #include "base/env.h"
 #include "base/i18n.h"
 #include "core/calendar.h"
+#include "core/usercfg.h"
 #include "tui/prompt.h"
 #include "tui/term.h"
 #include "tui/tui.h"
@@ -388,8 +389,10 @@ loop(struct tui *t)
 	}
 }
 
+/* The default keys, then the set the user chose ([client] keymap=vi:
+ * keymaps/vi.keys), then the user's own file. */
 static void
-load_keymap(struct tui *t)
+load_keymap(struct tui *t, const char *chosen)
 {
 	char *path = g_build_filename(mado_sharedir(), "keymaps", "default.keys", NULL);
 	char *user = g_build_filename(g_get_user_config_dir(), "madoguchi", "keys", NULL);
@@ -398,6 +401,15 @@ load_keymap(struct tui *t)
 	t->keymap = keymap_new();
 	if (keymap_load(t->keymap, path, &e) != MADO_OK)
 		tui_error(t, &e);
+	if (chosen != NULL && strcmp(chosen, "default") != 0) {
+		char *name = g_strconcat(chosen, ".keys", NULL);
+		char *set = g_build_filename(mado_sharedir(), "keymaps", name, NULL);
+
+		if (keymap_load(t->keymap, set, &e) != MADO_OK)
+			tui_error(t, &e);
+		g_free(set);
+		g_free(name);
+	}
 	/* The user's own file is optional; its errors are shown once the
 	 * screen is up, with file and line. */
 	if (keymap_load(t->keymap, user, &e) != MADO_OK && e.status != MADO_ENOTFOUND)
@@ -416,7 +428,7 @@ start_session(struct tui *t)
 
 	if (session_login(t->db, &t->actor, &previous, &e) != MADO_OK)
 		tui_error(t, &e);
-	else if (previous > 0) {
+	else if (previous > 0 && !t->message_error) { /* a problem in a file says more */
 		jst_from_time(previous, &j);
 		tui_message(t, _("last login: %04d-%02d-%02d %02d:%02d"), j.year, j.month, j.day,
 			j.hour, j.min);
@@ -424,7 +436,8 @@ start_session(struct tui *t)
 }
 
 int
-tui_run(struct db *db, const struct config *cfg, const struct actor *actor, int ambi)
+tui_run(struct db *db, const struct config *cfg, const struct actor *actor,
+	const struct usercfg *user, const struct mado_err *user_err)
 {
 	struct tui t = { .db = db, .cfg = cfg, .actor = *actor };
 	struct screen *screen;
@@ -439,9 +452,11 @@ tui_run(struct db *db, const struct config *cfg, const struct actor *actor, int 
 		perror("mado: pipe");
 		return MADO_EFAIL;
 	}
-	t.paint.ambi = ambi;
+	t.paint.ambi = user->ambi;
 	t.db_label = db_path(db);
-	load_keymap(&t);
+	if (user_err->status != MADO_OK)
+		tui_error(&t, user_err);
+	load_keymap(&t, user->keymap);
 	if ((screen = term_open(&t.rows, &t.cols)) == NULL) {
 		fprintf(stderr, _("mado: cannot start the screen (TERM=%s)\n"),
 			getenv("TERM") ? getenv("TERM") : "");

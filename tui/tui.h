@@ -105,7 +105,11 @@ void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(prin
 void tui_error(struct tui *t, const struct mado_err *e);
 
 /* The screen entry point: runs until the user quits. Returns an exit
- * status. ctx supplies the open database, the actor and the config. */
-int tui_run(struct db *db, const struct config *cfg, const struct actor *actor, int ambi);
+ * status. user holds the user's settings (core/usercfg.h) with the
+ * command line's over them, its ambi set; user_err a problem in the
+ * user's file (status MADO_OK for none), shown once the screen is up. */
+struct usercfg;
+int tui_run(struct db *db, const struct config *cfg, const struct actor *actor,
+	const struct usercfg *user, const struct mado_err *user_err);
 
 #endif
