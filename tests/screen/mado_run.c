@@ -316,6 +316,17 @@ mr_cli(const char *db, const char *const args[], char **out)
 	return st;
 }
 
+char *
+mr_sql(const char *db, const char *sql)
+{
+	const char *const argv[] = { "sqlite3", "-separator", "\t", db, sql, NULL };
+	char *out = NULL;
+
+	if (mr_run(argv, NULL, &out) != 0 || out == NULL)
+		bail_out("sqlite3 could not read", db);
+	return out;
+}
+
 struct vt *
 mr_mado(const char *db, const char *const args[], const char *const env[], int rows, int cols)
 {

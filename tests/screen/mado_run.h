@@ -61,6 +61,11 @@ void mr_fixture_free(struct mr_fixture *f);
  * status and, when out is not NULL, its standard output as mr_run does. */
 int mr_cli(const char *db, const char *const args[], char **out);
 
+/* What the sqlite3 program prints for sql on db: one line a row, columns
+ * separated by a tab. Tests read their expectations so. Newly allocated;
+ * caller frees. Bails out when sqlite3 fails. */
+char *mr_sql(const char *db, const char *sql);
+
 /* Starts $MADO [args] --db db (args NULL-terminated, may be NULL: global
  * options such as --lang) in a new terminal of rows x cols; env as vt_spawn's envp_extra. Bails out when it
  * cannot be started. Owned by the caller: vt_close(). */

@@ -103,7 +103,7 @@ test_cli_changes(const char *db)
 	start = mr_now_ms();
 	arrives(a, start, number, "ライブ", "A: the new inquiry appears");
 	arrives(b, 0, number, "ライブ更新の確認", "B: the new inquiry appears, subject and all");
-	screen_ok(a, ms_row_has(a, MS_FIRST_ROW, number),
+	screen_ok(a, ms_wait_row(a, MS_FIRST_ROW, number, SCREEN_WAIT_MS),
 		"A: the newest change is at the top of the list");
 	screen_ok(a, mr_wait(a, selection_on, selected, SCREEN_WAIT_MS),
 		"A: the selection stays on the record it was on (%s)", selected);
@@ -127,7 +127,7 @@ test_cli_changes(const char *db)
 		start = mr_now_ms();
 		arrives(a, start, number, "別端末で件名変更", "A: the changed subject is shown");
 		arrives(b, 0, number, "別端末で件名変更", "B: the changed subject is shown");
-		screen_ok(a, vt_find_row(a, "ライブ更新の確認") < 0, "A: the old subject is gone");
+		screen_ok(a, vt_wait_gone(a, "ライブ更新の確認", SCREEN_WAIT_MS), "A: the old subject is gone");
 	}
 	free(target);
 	free(number);

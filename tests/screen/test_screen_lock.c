@@ -78,15 +78,7 @@ setup_free(struct setup *s)
 static char *
 session_events(const char *db)
 {
-	const char *const argv[] = { "sqlite3", db,
-		"SELECT action FROM audit WHERE entity = 'session' ORDER BY id", NULL };
-	char *out = NULL;
-
-	if (mr_run(argv, NULL, &out) != 0) {
-		free(out);
-		return strdup("");
-	}
-	return out;
+	return mr_sql(db, "SELECT action FROM audit WHERE entity = 'session' ORDER BY id");
 }
 
 /* Whether the lines of events hold want (a list of lines) in this order,
