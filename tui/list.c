@@ -358,4 +358,6 @@ list_draw(struct list *l, const struct painter *p, int y0, int rows, int cols)
 			x += w + 1;
 		}
 	}
+	if (l->rows->len == 0 && l->empty != NULL)
+		draw_text(p, y0 + 2, 2, l->empty, cols - 4, STYLE_EMPHASIS);
 }

@@ -10,7 +10,11 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "tui/action.h"
 #include "tui/draw.h"
+
+struct tui;
+struct view;
 
 struct list_column {
 	const char *header;     /* shown as is (translate before) */
@@ -50,6 +54,14 @@ struct list {
 	bool more_above, more_below;
 	int page;               /* rows on screen at the last draw */
 	int widths[16];         /* cells per column at the last draw */
+
+	/* What the list's view says, set after list_init(): */
+	const char *empty;      /* shown when there is no row (translated), or NULL */
+	int name_col;           /* the column that names a row in list_position() */
+	const char *name_label; /* said before that name ("No."), or NULL */
+	/* Opens the record of a row for list_act(), or NULL. */
+	struct view *(*open)(struct tui *t, int64_t id);
+	char position[64];
 };
 
 void list_init(struct list *l, const struct list_column *cols, int ncols,
@@ -71,11 +83,36 @@ int list_last(struct list *l, struct mado_err *e);
 /* The selected row, or NULL when the list is empty. */
 const struct list_row *list_current(const struct list *l);
 
-/* Paints the header at y0 and the rows below it, in rows x cols. */
+/* Paints the header at y0 and the rows below it, in rows x cols; with no
+ * row, l->empty below the header. */
 void list_draw(struct list *l, const struct painter *p, int y0, int rows, int cols);
 
 /* Column widths for a width: fixed columns get what their content and
  * limits ask, the flexible one (max 0) the rest. Exposed for tests. */
 void list_layout(const struct list *l, int cols, int ambi, int *widths);
+
+/* ---- a view of one list (tui/list_view.c) ---- */
+
+/* Does what a list does for a: moves (down, up, page down, page up,
+ * first, last) and open (the selected record, through l->open). Errors go
+ * to t's message line. Returns false for any other action. */
+bool list_act(struct list *l, struct tui *t, enum tui_action a);
+
+/* view_ops functions for a view whose data begins with its struct list
+ * (a record list is its columns, its source and these): */
+/* Reads from the top the first time, the rows on screen after that. */
+int list_view_load(struct view *v, struct mado_err *e);
+/* The list under the title line. */
+void list_view_draw(struct view *v, int rows, int cols);
+/* list_act() on the view's list. */
+bool list_view_act(struct view *v, enum tui_action a);
+/* For the status line: the name of the selected row ("No. 12"), between
+ * marks that say whether more lies above and below ("▲ … ▼"), since
+ * keyset paging knows where it is, not how far from the top; "" when the
+ * list is empty. */
+const char *list_view_position(struct view *v);
+/* Frees the list, the view's data and the view, for data that holds
+ * nothing else to free. */
+void list_view_destroy(struct view *v);
 
 #endif

@@ -17,10 +17,9 @@ enum { COL_RECEIPT, COL_STARTED, COL_OPERATOR, COL_CONTACT, COL_DEPARTMENT, COL_
 	COL_ASKED, NCOLS };
 
 struct calllog_list_view {
+	struct list list;             /* first: the list views' functions find it */
 	struct tui *tui;
-	struct list list;
 	struct list_column cols[NCOLS];
-	char position[64];
 };
 
 static void
@@ -58,17 +57,9 @@ fetch(void *ctx, const struct list_row *from, bool backward, int n, GPtrArray *o
 }
 
 static const char *
-list_title(struct view *v)
+calllog_list_title(struct view *v)
 {
 	return _("Call logs");
-}
-
-static int
-list_load(struct view *v, struct mado_err *e)
-{
-	struct calllog_list_view *cv = v->data;
-
-	return cv->list.rows->len > 0 ? list_reload(&cv->list, e) : list_reset(&cv->list, e);
 }
 
 /* Cells of each column in 80 columns, and what the terminal's extra
@@ -109,73 +100,19 @@ fit_columns(struct calllog_list_view *cv, int cols)
 }
 
 static void
-list_view_draw(struct view *v, int rows, int cols)
+calllog_list_draw(struct view *v, int rows, int cols)
 {
-	struct calllog_list_view *cv = v->data;
-
-	fit_columns(cv, cols);
-	list_draw(&cv->list, &v->tui->paint, 1, rows, cols);
-	if (cv->list.rows->len == 0)
-		draw_text(&v->tui->paint, 3, 2, _("No call logs here."), cols - 4, STYLE_EMPHASIS);
-}
-
-static struct view *calllog_view_new(struct tui *t, int64_t id);
-
-static bool
-list_act(struct view *v, enum tui_action a)
-{
-	struct calllog_list_view *cv = v->data;
-	const struct list_row *r = list_current(&cv->list);
-	struct mado_err e = { 0 };
-	int st;
-
-	switch (a) {
-	case ACT_MOVE_DOWN: st = list_move(&cv->list, 1, &e); break;
-	case ACT_MOVE_UP: st = list_move(&cv->list, -1, &e); break;
-	case ACT_PAGE_DOWN: st = list_page_down(&cv->list, &e); break;
-	case ACT_PAGE_UP: st = list_page_up(&cv->list, &e); break;
-	case ACT_FIRST: st = list_first(&cv->list, &e); break;
-	case ACT_LAST: st = list_last(&cv->list, &e); break;
-	case ACT_OPEN:
-		if (r != NULL)
-			tui_push(v->tui, calllog_view_new(v->tui, r->id));
-		return true;
-	default: return false;
-	}
-	if (st != MADO_OK)
-		tui_error(v->tui, &e);
-	v->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
-	return true;
-}
-
-static const char *
-list_position(struct view *v)
-{
-	struct calllog_list_view *cv = v->data;
-	const struct list_row *r = list_current(&cv->list);
-
-	if (r == NULL)
-		return "";
-	g_snprintf(cv->position, sizeof cv->position, "%s%s%s", cv->list.more_above ? "▲ " : "",
-		r->cells[COL_RECEIPT],
-		cv->list.more_below || cv->list.cur + 1 < (int)cv->list.rows->len ? " ▼" : "");
-	return cv->position;
-}
-
-static void
-list_destroy(struct view *v)
-{
-	struct calllog_list_view *cv = v->data;
-
-	list_free(&cv->list);
-	g_free(cv);
-	g_free(v);
+	fit_columns(v->data, cols);
+	list_view_draw(v, rows, cols);
 }
 
 static const struct view_ops calllog_list_ops = {
-	.context = "list", .title = list_title, .load = list_load, .draw = list_view_draw,
-	.act = list_act, .position = list_position, .destroy = list_destroy,
+	.context = "list", .title = calllog_list_title, .load = list_view_load,
+	.draw = calllog_list_draw, .act = list_view_act, .position = list_view_position,
+	.destroy = list_view_destroy,
 };
+
+static struct view *calllog_view_new(struct tui *t, int64_t id);
 
 struct view *
 view_calllog_list_new(struct tui *t)
@@ -195,6 +132,9 @@ view_calllog_list_new(struct tui *t)
 	cv->tui = t;
 	memcpy(cv->cols, cols, sizeof cols);
 	list_init(&cv->list, cv->cols, NCOLS, (struct list_source){ fetch, cv });
+	cv->list.empty = _("No call logs here.");
+	cv->list.name_col = COL_RECEIPT;
+	cv->list.open = calllog_view_new;
 	return view_new(t, &calllog_list_ops, cv);
 }
 

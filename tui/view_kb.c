@@ -17,19 +17,14 @@
 enum { COL_NO, COL_TITLE, COL_CATEGORY, COL_VISIBILITY, COL_VIEWS, COL_UPDATED, NCOLS };
 
 struct kb_list_view {
+	struct list list;             /* first: the list views' functions find it */
 	struct tui *tui;
-	struct list list;
 	struct list_column cols[NCOLS];
-	char position[64];
 };
 
 /* The list widget orders rows by (key, id) downwards; FAQ numbers run
- * upwards, so a row's key is -faq_no and its id the faq_no. */
-static int64_t
-faq_no_of(const struct list_row *r)
-{
-	return r->id;
-}
+ * upwards, so a row's key is -faq_no and its id the faq_no (which
+ * view_kb_new() opens). */
 
 static int
 add_row(const struct kb_row *a, void *p)
@@ -75,83 +70,14 @@ fetch(void *ctx, const struct list_row *from, bool backward, int n, GPtrArray *o
 }
 
 static const char *
-list_title(struct view *v)
+kb_list_title(struct view *v)
 {
 	return _("Knowledge articles");
 }
 
-static int
-list_load(struct view *v, struct mado_err *e)
-{
-	struct kb_list_view *kv = v->data;
-
-	return kv->list.rows->len > 0 ? list_reload(&kv->list, e) : list_reset(&kv->list, e);
-}
-
-static void
-list_view_draw(struct view *v, int rows, int cols)
-{
-	struct kb_list_view *kv = v->data;
-
-	list_draw(&kv->list, &v->tui->paint, 1, rows, cols);
-	if (kv->list.rows->len == 0)
-		draw_text(&v->tui->paint, 3, 2, _("No articles here."), cols - 4, STYLE_EMPHASIS);
-}
-
-static bool
-list_act(struct view *v, enum tui_action a)
-{
-	struct kb_list_view *kv = v->data;
-	const struct list_row *r = list_current(&kv->list);
-	struct mado_err e = { 0 };
-	int st;
-
-	switch (a) {
-	case ACT_MOVE_DOWN: st = list_move(&kv->list, 1, &e); break;
-	case ACT_MOVE_UP: st = list_move(&kv->list, -1, &e); break;
-	case ACT_PAGE_DOWN: st = list_page_down(&kv->list, &e); break;
-	case ACT_PAGE_UP: st = list_page_up(&kv->list, &e); break;
-	case ACT_FIRST: st = list_first(&kv->list, &e); break;
-	case ACT_LAST: st = list_last(&kv->list, &e); break;
-	case ACT_OPEN:
-		if (r != NULL)
-			tui_push(v->tui, view_kb_new(v->tui, faq_no_of(r)));
-		return true;
-	default: return false;
-	}
-	if (st != MADO_OK)
-		tui_error(v->tui, &e);
-	v->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
-	return true;
-}
-
-static const char *
-list_position(struct view *v)
-{
-	struct kb_list_view *kv = v->data;
-	const struct list_row *r = list_current(&kv->list);
-
-	if (r == NULL)
-		return "";
-	g_snprintf(kv->position, sizeof kv->position, "%s%s %s%s", kv->list.more_above ? "▲ " : "",
-		_("No."), r->cells[COL_NO],
-		kv->list.more_below || kv->list.cur + 1 < (int)kv->list.rows->len ? " ▼" : "");
-	return kv->position;
-}
-
-static void
-list_destroy(struct view *v)
-{
-	struct kb_list_view *kv = v->data;
-
-	list_free(&kv->list);
-	g_free(kv);
-	g_free(v);
-}
-
 static const struct view_ops kb_list_ops = {
-	.context = "list", .title = list_title, .load = list_load, .draw = list_view_draw,
-	.act = list_act, .position = list_position, .destroy = list_destroy,
+	.context = "list", .title = kb_list_title, .load = list_view_load, .draw = list_view_draw,
+	.act = list_view_act, .position = list_view_position, .destroy = list_view_destroy,
 };
 
 struct view *
@@ -170,6 +96,10 @@ view_kb_list_new(struct tui *t)
 	kv->tui = t;
 	memcpy(kv->cols, cols, sizeof cols);
 	list_init(&kv->list, kv->cols, NCOLS, (struct list_source){ fetch, kv });
+	kv->list.empty = _("No articles here.");
+	kv->list.name_col = COL_NO;
+	kv->list.name_label = _("No.");
+	kv->list.open = view_kb_new;
 	return view_new(t, &kb_list_ops, kv);
 }
 

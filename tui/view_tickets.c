@@ -17,16 +17,15 @@ enum { COL_NUMBER, COL_STATUS, COL_PRIORITY, COL_QUEUE, COL_OWNER, COL_UPDATED, 
 	NCOLS };
 
 struct ticket_list_view {
+	struct list list;             /* first: the list views' functions find it */
 	struct tui *tui;
 	enum ticket_list_kind which;
-	struct list list;
 	struct list_column cols[NCOLS];
 	struct ticket_filter filter;
 	struct list_filter lf;        /* what the user filters by and the order */
 	bool open_only;
 	struct workflow wf[3];
 	char title[256];
-	char position[64];
 };
 
 static const char *const kinds[3] = { "inquiry", "incident", "request" };
@@ -104,24 +103,6 @@ title(struct view *v)
 	return tv->title;
 }
 
-static int
-load(struct view *v, struct mado_err *e)
-{
-	struct ticket_list_view *tv = v->data;
-
-	return tv->list.rows->len > 0 ? list_reload(&tv->list, e) : list_reset(&tv->list, e);
-}
-
-static void
-draw(struct view *v, int rows, int cols)
-{
-	struct ticket_list_view *tv = v->data;
-
-	list_draw(&tv->list, &v->tui->paint, 1, rows, cols);
-	if (tv->list.rows->len == 0)
-		draw_text(&v->tui->paint, 3, 2, _("No tickets here."), cols - 4, STYLE_EMPHASIS);
-}
-
 /* A new record of the list's kind; my work mixes kinds, so it asks. */
 static void
 kind_chosen(struct tui *t, const char *kind, void *ctx)
@@ -147,51 +128,12 @@ static bool
 act(struct view *v, enum tui_action a)
 {
 	struct ticket_list_view *tv = v->data;
-	struct mado_err e = { 0 };
-	int st;
 
-	if (a == ACT_OPEN) {
-		const struct list_row *row = list_current(&tv->list);
-
-		if (row != NULL)
-			tui_push(v->tui, view_ticket_new(v->tui, row->id));
-		return true;
-	}
 	if (a == ACT_NEW) {
 		new_record(v->tui, tv->which);
 		return true;
 	}
-	if (filter_act(v->tui, &tv->lf, a))
-		return true;
-	switch (a) {
-	case ACT_MOVE_DOWN: st = list_move(&tv->list, 1, &e); break;
-	case ACT_MOVE_UP: st = list_move(&tv->list, -1, &e); break;
-	case ACT_PAGE_DOWN: st = list_page_down(&tv->list, &e); break;
-	case ACT_PAGE_UP: st = list_page_up(&tv->list, &e); break;
-	case ACT_FIRST: st = list_first(&tv->list, &e); break;
-	case ACT_LAST: st = list_last(&tv->list, &e); break;
-	default: return false;
-	}
-	if (st != MADO_OK)
-		tui_error(v->tui, &e);
-	v->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
-	return true;
-}
-
-static const char *
-position(struct view *v)
-{
-	struct ticket_list_view *tv = v->data;
-	const struct list_row *r = list_current(&tv->list);
-
-	if (r == NULL)
-		return "";
-	/* Keyset paging knows where it is, not how far from the top: say
-	 * whether more lies above and below instead of a row number. */
-	g_snprintf(tv->position, sizeof tv->position, "%s%s%s", tv->list.more_above ? "▲ " : "",
-		r->cells[COL_NUMBER], tv->list.more_below || tv->list.cur + 1 < (int)tv->list.rows->len
-			? " ▼" : "");
-	return tv->position;
+	return filter_act(v->tui, &tv->lf, a) || list_act(&tv->list, v->tui, a);
 }
 
 static void
@@ -239,8 +181,8 @@ open_saved(struct tui *t, const char *kind, const struct ticket_query *q, void *
 }
 
 static const struct view_ops ticket_list_ops = {
-	.context = "list", .title = title, .load = load, .draw = draw, .act = act,
-	.position = position, .destroy = destroy,
+	.context = "list", .title = title, .load = list_view_load, .draw = list_view_draw,
+	.act = act, .position = list_view_position, .destroy = destroy,
 };
 
 struct view *
@@ -276,5 +218,8 @@ view_ticket_list_new(struct tui *t, enum ticket_list_kind which)
 		open_saved, tv);
 	tv->cols[COL_UPDATED].header = filter_date_header(&tv->lf);
 	list_init(&tv->list, tv->cols, NCOLS, (struct list_source){ fetch, tv });
+	tv->list.empty = _("No tickets here.");
+	tv->list.name_col = COL_NUMBER;
+	tv->list.open = view_ticket_new;
 	return view_new(t, &ticket_list_ops, tv);
 }
