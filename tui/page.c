@@ -428,6 +428,12 @@ static const struct view_ops page_ops = {
 	.act = pv_act, .position = pv_position, .destroy = pv_destroy,
 };
 
+page_fill_fn
+page_view_fill(const struct view *v)
+{
+	return v != NULL && v->ops == &page_ops ? ((const struct page_view *)v->data)->fill : NULL;
+}
+
 struct view *
 page_view_new(struct tui *t, page_fill_fn fill, void *ctx)
 {

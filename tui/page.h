@@ -34,6 +34,9 @@ typedef int (*page_fill_fn)(struct tui *t, void *ctx, bool first, struct page *p
 
 /* A "detail" view showing the page fill makes; push it with tui_push(). */
 struct view *page_view_new(struct tui *t, page_fill_fn fill, void *ctx);
+/* The fill of a page view, or NULL when v (which may be NULL) is another
+ * kind of view: which page is on screen. */
+page_fill_fn page_view_fill(const struct view *v);
 
 /* "YYYY-MM-DD HH:MM" in JST into buf; a dash for 0. Returns buf. */
 const char *page_time(int64_t t, char *buf, size_t size);
