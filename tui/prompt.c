@@ -16,9 +16,9 @@
 #include "base/env.h"
 #include "base/i18n.h"
 #include "keymaps/keymap.h"
+#include "tui/prompt_history.h"
 #include "tui/tui.h"
 
-#define HISTORY_MAX 500
 #define QUEUE_MAX 16 /* one key is at most 4 bytes; the queue is drained per key */
 #define CTRL_KEY(c) ((uint32_t)(c) & 0x1f)
 
@@ -228,60 +228,6 @@ prompt_new(struct tui *t)
 	return p;
 }
 
-/* ---- history: one file per user and prompt kind ---- */
-
-static char *
-history_path(const char *kind)
-{
-	char *name = g_strconcat("history-", kind, NULL);
-	char *path = g_build_filename(g_get_user_state_dir(), "madoguchi", name, NULL);
-
-	g_free(name);
-	return path;
-}
-
-/* Reads the file afresh at every opening, so lines accepted in another
- * mado of the same user are there too. With the user's own rights: it is
- * their file, named by their environment. */
-static void
-history_load(const char *path)
-{
-	clear_history();
-	if (path != NULL) {
-		gid_t saved = mado_as_caller();
-
-		read_history(path); /* no file yet: an empty history */
-		mado_as_program(saved);
-	}
-	stifle_history(HISTORY_MAX);
-	using_history();
-}
-
-/* Appends an accepted line. A history that cannot be written is only a
- * lost convenience, never worth an error in the middle of the work. */
-static void
-history_save(const char *path, const char *line)
-{
-	HIST_ENTRY *last = history_get(history_base + history_length - 1);
-	gid_t saved;
-	char *dir;
-
-	if (line[strspn(line, " \t")] == '\0' || (last != NULL && strcmp(last->line, line) == 0))
-		return;
-	add_history(line);
-	if (path == NULL)
-		return;
-	saved = mado_as_caller();
-	dir = g_path_get_dirname(path);
-	if (g_mkdir_with_parents(dir, 0700) == 0) {
-		if (append_history(1, path) != 0)
-			write_history(path); /* the file did not exist yet */
-		history_truncate_file(path, HISTORY_MAX);
-	}
-	g_free(dir);
-	mado_as_program(saved);
-}
-
 /* ---- opening and closing ---- */
 
 /* Closes the prompt, then tells its owner, so that done may open another. */
@@ -336,11 +282,11 @@ prompt_open(struct tui *t, const char *label, const char *initial, const char *h
 	p->complete = complete;
 	p->done = done;
 	p->ctx = ctx;
-	p->history = history != NULL ? history_path(history) : NULL;
+	p->history = history != NULL ? prompt_history_path(history) : NULL;
 	p->scroll = 0;
 	p->finished = false;
 	p->line = NULL;
-	history_load(p->history);
+	prompt_history_load(p->history);
 	rl_callback_handler_install(label, on_line);
 	if (initial != NULL)
 		rl_insert_text(initial);
@@ -415,7 +361,7 @@ prompt_key(struct tui *t, uint32_t key)
 		char *line = p->line;
 
 		if (line != NULL)
-			history_save(p->history, line);
+			prompt_history_save(p->history, line);
 		finish(t, line);
 		free(line);
 	}
