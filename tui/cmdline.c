@@ -1,11 +1,13 @@
 /* The `:` command line (prompt.h): every action by its registry name,
  * done exactly as its key would be; the views by their short names;
- * "q" for quit; and "open NUMBER" for one ticket. */
+ * "q" for quit; "open NUMBER" for one ticket; and the commands with
+ * arguments of tui/commands.h. */
 #include <glib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "core/ticket.h"
+#include "tui/commands.h"
 #include "tui/prompt.h"
 #include "tui/views.h"
 
@@ -50,6 +52,8 @@ dispatch(struct tui *t, const char *cmd, const char *arg)
 	/* "open" alone is the action on the selected record. */
 	if (strcmp(cmd, "open") == 0 && arg != NULL)
 		open_ticket(t, arg);
+	else if (command_run(t, cmd, arg))
+		return;
 	else if ((a = command_action(cmd)) == ACT_NONE)
 		mado_err_set(&e, MADO_EUSAGE, _("%s: no such command (Tab lists them)"), cmd);
 	else if (arg != NULL)
@@ -78,23 +82,24 @@ run(struct tui *t, const char *text, void *ctx)
 	g_free(cmd);
 }
 
-/* Only the command itself completes: what follows "open" is a ticket
- * number. "q" is left out, or "q" + Tab would not give "quit". */
+/* The first word completes the command; the words after it complete as
+ * that command's arguments (what follows "open" is a ticket number, so
+ * nothing). "q" is left out, or "q" + Tab would not give "quit". */
 static char **
 complete(struct tui *t, const char *line, const char *word, void *ctx)
 {
 	GPtrArray *names;
 	char **out;
 
-	(void)t;
 	(void)ctx;
 	if (strspn(line, " \t") < strlen(line) - strlen(word))
-		return NULL;
+		return command_complete(t, line, word);
 	names = g_ptr_array_new();
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
 		g_ptr_array_add(names, (char *)tui_action_info((enum tui_action)a)->name);
 	for (int i = 0; view_names[i] != NULL; i++)
 		g_ptr_array_add(names, (char *)view_names[i]);
+	command_names(names);
 	g_ptr_array_add(names, NULL);
 	out = prompt_complete_list((const char *const *)names->pdata, word);
 	g_ptr_array_free(names, TRUE);

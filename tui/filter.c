@@ -499,16 +499,13 @@ view_item(const char *name, const char *kind, const struct ticket_query *q, void
 	g_string_free(label, TRUE);
 }
 
-static void
-view_chosen(struct tui *t, const char *name, void *ctx)
+void
+filter_open_saved(struct tui *t, struct list_filter *lf, const char *name)
 {
-	struct list_filter *lf = ctx;
 	struct ticket_query q = { 0 };
 	struct mado_err e = { 0 };
 	const char *kind;
 
-	if (name == NULL)
-		return;
 	if (saved_view_open(t->db, &t->actor, name, &kind, &q, &e) != MADO_OK)
 		tui_error(t, &e);
 	else if (strcmp(kind, lf->kind) == 0) {
@@ -517,6 +514,13 @@ view_chosen(struct tui *t, const char *name, void *ctx)
 	} else
 		lf->open(t, kind, &q, lf->ctx); /* last: it may destroy lf */
 	ticket_query_clear(&q);
+}
+
+static void
+view_chosen(struct tui *t, const char *name, void *ctx)
+{
+	if (name != NULL)
+		filter_open_saved(t, ctx, name);
 }
 
 static void

@@ -43,6 +43,11 @@ void filter_set_query(struct list_filter *lf, const struct ticket_query *q);
  * The owner of my work (already in f) stays. */
 void filter_apply(const struct list_filter *lf, struct ticket_filter *f);
 
+/* Shows the saved view called name: in this list when it is one of its
+ * own, else in its list, which replaces this one (lf may be gone after).
+ * Refusals and unknown names go to the message line. */
+void filter_open_saved(struct tui *t, struct list_filter *lf, const char *name);
+
 /* Handles filter, clear-filter, sort, search, save-view and open-view;
  * false for any other action. */
 bool filter_act(struct tui *t, struct list_filter *lf, enum tui_action a);

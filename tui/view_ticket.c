@@ -735,3 +735,9 @@ view_ticket_new(struct tui *t, int64_t ticket_id)
 	v->data = tv;
 	return v;
 }
+
+int64_t
+view_ticket_id(struct view *v)
+{
+	return v != NULL && v->ops == &ticket_ops ? ((struct ticket_view *)v->data)->target.id : 0;
+}

@@ -223,3 +223,10 @@ view_ticket_list_new(struct tui *t, enum ticket_list_kind which)
 	tv->list.open = view_ticket_new;
 	return view_new(t, &ticket_list_ops, tv);
 }
+
+struct list_filter *
+view_ticket_list_filter(struct view *v)
+{
+	return v != NULL && v->ops == &ticket_list_ops
+		? &((struct ticket_list_view *)v->data)->lf : NULL;
+}

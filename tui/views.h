@@ -13,11 +13,18 @@ enum ticket_list_kind {
 };
 
 struct view *view_ticket_list_new(struct tui *t, enum ticket_list_kind which);
+/* The filter of a ticket list (tui/filter.h), for the `:filter` and `:view`
+ * commands; NULL when v is not a ticket list. */
+struct list_filter;
+struct list_filter *view_ticket_list_filter(struct view *v);
 struct view *view_help_new(struct tui *t, const char *context);
 
 /* One ticket: fields, conversation, links, attachments, history, and the
  * actions on it (tui/view_ticket.c). */
 struct view *view_ticket_new(struct tui *t, int64_t ticket_id);
+/* The ticket v shows, for the `:` commands that act on it; 0 when v is
+ * not a ticket's detail view. */
+int64_t view_ticket_id(struct view *v);
 
 /* Creating or editing a record through its form (tui/view_form.c):
  * kind is "inquiry", "incident" or "request"; ticket_id 0 creates. */
