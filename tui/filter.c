@@ -8,7 +8,7 @@
 #include "base/i18n.h"
 #include "core/calendar.h"
 #include "core/master.h"
-#include "tui/picker.h"
+#include "tui/choices.h"
 #include "tui/prompt.h"
 
 /* What can be filtered by: key is the picker's value and, translated,
@@ -191,47 +191,6 @@ filter_row_date(const struct list_filter *lf, const struct ticket_brief *b, char
 
 /* ---- choosing a value ---- */
 
-/* Picker items whose strings live in a chunk freed with them. */
-struct choices {
-	GArray *items;        /* struct picker_item */
-	GStringChunk *strs;
-};
-
-static void
-choices_init(struct choices *c)
-{
-	c->items = g_array_new(FALSE, FALSE, sizeof(struct picker_item));
-	c->strs = g_string_chunk_new(1024);
-}
-
-static void
-choices_free(struct choices *c)
-{
-	g_array_free(c->items, TRUE);
-	g_string_chunk_free(c->strs);
-}
-
-/* Also a master_choice_fn: a master's code and name. */
-static void
-choice_add(const char *value, const char *label, void *p)
-{
-	struct choices *c = p;
-	struct picker_item it = {
-		g_string_chunk_insert_const(c->strs, value), g_string_chunk_insert_const(c->strs, label),
-	};
-
-	g_array_append_val(c->items, it);
-}
-
-static bool
-has_value(const struct choices *c, const char *value)
-{
-	for (guint i = 0; i < c->items->len; i++)
-		if (strcmp(g_array_index(c->items, struct picker_item, i).value, value) == 0)
-			return true;
-	return false;
-}
-
 /* The statuses of the list's workflow; my work's three kinds share some. */
 static void
 status_choices(const struct list_filter *lf, struct choices *c)
@@ -242,7 +201,7 @@ status_choices(const struct list_filter *lf, struct choices *c)
 		if (!is_mywork(lf) && strcmp(wf->kind, lf->kind) != 0)
 			continue;
 		for (int s = 0; s < wf->nstatuses; s++)
-			if (!has_value(c, wf->statuses[s].name))
+			if (!choices_has(c, wf->statuses[s].name))
 				choice_add(wf->statuses[s].name, workflow_label(wf, s, mado_i18n_lang()), c);
 	}
 }
@@ -286,8 +245,7 @@ pick_value(struct tui *t, struct list_filter *lf, enum field f)
 	if (st != MADO_OK)
 		tui_error(t, &e);
 	else
-		tui_push(t, picker_new(t, _(fields[f].label), (struct picker_item *)c.items->data,
-			(int)c.items->len, value_chosen, lf));
+		tui_push(t, choices_picker(t, _(fields[f].label), &c, value_chosen, lf));
 	choices_free(&c);
 }
 
@@ -361,24 +319,24 @@ field_chosen(struct tui *t, const char *key, void *ctx)
 static void
 open_dialog(struct tui *t, struct list_filter *lf)
 {
-	struct picker_item items[NFIELDS];
-	char *labels[NFIELDS], buf[32];
-	int n = 0;
+	struct choices c;
+	char buf[32];
 
+	choices_init(&c);
 	for (int f = 0; f < NFIELDS; f++) {
 		const char *v = field_value(lf, (enum field)f, buf, sizeof buf);
+		char *label;
 
 		/* My work is what is assigned to me: the owner is not asked. */
 		if (f == F_OWNER && is_mywork(lf))
 			continue;
-		labels[n] = v != NULL ? g_strdup_printf("%s: %s", _(fields[f].label), v)
+		label = v != NULL ? g_strdup_printf("%s: %s", _(fields[f].label), v)
 			: g_strdup(_(fields[f].label));
-		items[n] = (struct picker_item){ fields[f].key, labels[n] };
-		n++;
+		choice_add(fields[f].key, label, &c);
+		g_free(label);
 	}
-	tui_push(t, picker_new(t, _("Filter by"), items, n, field_chosen, lf));
-	for (int i = 0; i < n; i++)
-		g_free(labels[i]);
+	tui_push(t, choices_picker(t, _("Filter by"), &c, field_chosen, lf));
+	choices_free(&c);
 }
 
 static bool
@@ -535,8 +493,7 @@ open_views(struct tui *t, struct list_filter *lf)
 	else if (vi.c.items->len == 0)
 		tui_message(t, _("No saved views yet: save-view keeps the list's filter as one"));
 	else
-		tui_push(t, picker_new(t, _("Saved views"), (struct picker_item *)vi.c.items->data,
-			(int)vi.c.items->len, view_chosen, lf));
+		tui_push(t, choices_picker(t, _("Saved views"), &vi.c, view_chosen, lf));
 	choices_free(&vi.c);
 }
 

@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "core/master.h"
+#include "tui/choices.h"
 #include "tui/editor.h"
 #include "tui/form_view.h"
 #include "tui/picker.h"
@@ -123,20 +124,6 @@ text_done(struct tui *t, const char *text, void *ctx)
 		entered(ctx, text, NULL);
 }
 
-/* Choices gathered for a picker (which copies them). */
-struct choices {
-	GPtrArray *values, *labels;   /* g_free'd strings */
-};
-
-static void
-add_choice(const char *code, const char *name, void *p)
-{
-	struct choices *c = p;
-
-	g_ptr_array_add(c->values, g_strdup(code));
-	g_ptr_array_add(c->labels, g_strdup(name));
-}
-
 static void
 name_of(const char *code, const char *name, void *p)
 {
@@ -181,77 +168,49 @@ gather_choices(struct form_view *fv, const struct form_field *d, struct choices 
 	struct mado_err *e)
 {
 	if (!d->required)
-		add_choice("", _("(none)"), c);
+		choice_add("", _("(none)"), c);
 	if (d->type == FORM_CHOICE) {
 		for (int i = 0; i < d->noptions; i++)
-			add_choice(d->options[i].value,
+			choice_add(d->options[i].value,
 				form_text_get(&d->options[i].label, mado_i18n_lang()), c);
 		return MADO_OK;
 	}
 	/* Categories belong to kinds of record: offer this kind's. */
 	if (strcmp(d->master, "category") == 0)
-		return master_category_choices(fv->tui->db, &fv->tui->actor, fv->kind, add_choice,
+		return master_category_choices(fv->tui->db, &fv->tui->actor, fv->kind, choice_add,
 			c, e);
-	return master_choices(fv->tui->db, &fv->tui->actor, d->master, add_choice, c, e);
-}
-
-static struct choices
-choices_new(void)
-{
-	return (struct choices){ g_ptr_array_new_with_free_func(g_free),
-		g_ptr_array_new_with_free_func(g_free) };
-}
-
-static void
-choices_free(struct choices *c)
-{
-	g_ptr_array_free(c->values, TRUE);
-	g_ptr_array_free(c->labels, TRUE);
-}
-
-/* A picker of the gathered choices; frees them. */
-static struct view *
-choices_picker(struct tui *t, const char *title, struct choices *c, picker_done_fn done,
-	void *ctx)
-{
-	struct picker_item *items = g_new0(struct picker_item, c->values->len + 1);
-	struct view *v;
-
-	for (guint i = 0; i < c->values->len; i++)
-		items[i] = (struct picker_item){ c->values->pdata[i], c->labels->pdata[i] };
-	v = picker_new(t, title, items, (int)c->values->len, done, ctx);
-	g_free(items);
-	choices_free(c);
-	return v;
+	return master_choices(fv->tui->db, &fv->tui->actor, d->master, choice_add, c, e);
 }
 
 struct view *
 form_master_picker(struct tui *t, const char *title, const char *master, picker_done_fn done,
 	void *ctx)
 {
-	struct choices c = choices_new();
+	struct choices c;
 	struct mado_err e = { 0 };
+	struct view *v = NULL;
 
-	if (master_choices(t->db, &t->actor, master, add_choice, &c, &e) != MADO_OK) {
+	choices_init(&c);
+	if (master_choices(t->db, &t->actor, master, choice_add, &c, &e) != MADO_OK)
 		tui_error(t, &e);
-		choices_free(&c);
-		return NULL;
-	}
-	return choices_picker(t, title, &c, done, ctx);
+	else
+		v = choices_picker(t, title, &c, done, ctx);
+	choices_free(&c);
+	return v;
 }
 
 static void
 open_picker(struct form_view *fv, const struct ffield *f)
 {
-	struct choices c = choices_new();
+	struct choices c;
 	struct mado_err e = { 0 };
 
-	if (gather_choices(fv, f->def, &c, &e) != MADO_OK) {
+	choices_init(&c);
+	if (gather_choices(fv, f->def, &c, &e) != MADO_OK)
 		tui_error(fv->tui, &e);
-		choices_free(&c);
-		return;
-	}
-	tui_push(fv->tui, choices_picker(fv->tui, ffield_label(f), &c, picker_done, fv));
+	else
+		tui_push(fv->tui, choices_picker(fv->tui, ffield_label(f), &c, picker_done, fv));
+	choices_free(&c);
 }
 
 static void
