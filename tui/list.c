@@ -36,8 +36,8 @@ void
 list_init(struct list *l, const struct list_column *cols, int ncols, struct list_source src)
 {
 	memset(l, 0, sizeof *l);
-	l->cols = cols;
-	l->ncols = ncols < 16 ? ncols : 16;
+	l->ncols = ncols < LIST_MAX_COLS ? ncols : LIST_MAX_COLS;
+	memcpy(l->cols, cols, sizeof *cols * (size_t)l->ncols);
 	l->src = src;
 	l->rows = g_ptr_array_new_with_free_func(row_free);
 	l->page = 20;

@@ -44,8 +44,12 @@ struct list_source {
 	void *ctx;
 };
 
+#define LIST_MAX_COLS 16
+
 struct list {
-	const struct list_column *cols;
+	/* A copy of the columns given: the view may change a header or the
+	 * widths between draws. */
+	struct list_column cols[LIST_MAX_COLS];
 	int ncols;
 	struct list_source src;
 	GPtrArray *rows;        /* the window, in list order */
@@ -53,7 +57,7 @@ struct list {
 	int cur;                /* index of the selected row */
 	bool more_above, more_below;
 	int page;               /* rows on screen at the last draw */
-	int widths[16];         /* cells per column at the last draw */
+	int widths[LIST_MAX_COLS]; /* cells per column at the last draw */
 
 	/* What the list's view says, set after list_init(): */
 	const char *empty;      /* shown when there is no row (translated), or NULL */
@@ -64,6 +68,7 @@ struct list {
 	char position[64];
 };
 
+/* Copies the first ncols (at most LIST_MAX_COLS) of cols. */
 void list_init(struct list *l, const struct list_column *cols, int ncols,
 	struct list_source src);
 void list_free(struct list *l);

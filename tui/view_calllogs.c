@@ -2,7 +2,6 @@
  * with every field. Reading them needs the operator role (core decides;
  * a refusal shows on the message line). */
 #include <glib.h>
-#include <string.h>
 
 #include "base/i18n.h"
 #include "core/calendar.h"
@@ -19,7 +18,6 @@ enum { COL_RECEIPT, COL_STARTED, COL_OPERATOR, COL_CONTACT, COL_DEPARTMENT, COL_
 struct calllog_list_view {
 	struct list list;             /* first: the list views' functions find it */
 	struct tui *tui;
-	struct list_column cols[NCOLS];
 };
 
 static void
@@ -82,14 +80,14 @@ fit_columns(struct calllog_list_view *cv, int cols)
 	int used = NCOLS - 1;  /* the gaps */
 
 	for (int c = 0; c < NCOLS; c++) {
-		cv->cols[c].min = narrow[c];
+		cv->list.cols[c].min = narrow[c];
 		if (c != COL_ASKED) {
-			cv->cols[c].max = narrow[c];
+			cv->list.cols[c].max = narrow[c];
 			used += narrow[c];
 		}
 	}
 	for (size_t i = 0; i < G_N_ELEMENTS(growth); i++) {
-		struct list_column *col = &cv->cols[growth[i].col];
+		struct list_column *col = &cv->list.cols[growth[i].col];
 		int give = MIN(growth[i].cells - col->min, cols - ASKED_KEEP - used);
 
 		if (give > 0) {
@@ -130,8 +128,7 @@ view_calllog_list_new(struct tui *t)
 	};
 
 	cv->tui = t;
-	memcpy(cv->cols, cols, sizeof cols);
-	list_init(&cv->list, cv->cols, NCOLS, (struct list_source){ fetch, cv });
+	list_init(&cv->list, cols, NCOLS, (struct list_source){ fetch, cv });
 	cv->list.empty = _("No call logs here.");
 	cv->list.name_col = COL_RECEIPT;
 	cv->list.open = calllog_view_new;

@@ -2,7 +2,6 @@
  * public articles only (core decides). The article's page is built with
  * tui/page.h, whose implementation ends this file. */
 #include <glib.h>
-#include <string.h>
 
 #include "base/i18n.h"
 #include "base/textwidth.h"
@@ -19,7 +18,6 @@ enum { COL_NO, COL_TITLE, COL_CATEGORY, COL_VISIBILITY, COL_VIEWS, COL_UPDATED, 
 struct kb_list_view {
 	struct list list;             /* first: the list views' functions find it */
 	struct tui *tui;
-	struct list_column cols[NCOLS];
 };
 
 /* The list widget orders rows by (key, id) downwards; FAQ numbers run
@@ -94,8 +92,7 @@ view_kb_list_new(struct tui *t)
 	};
 
 	kv->tui = t;
-	memcpy(kv->cols, cols, sizeof cols);
-	list_init(&kv->list, kv->cols, NCOLS, (struct list_source){ fetch, kv });
+	list_init(&kv->list, cols, NCOLS, (struct list_source){ fetch, kv });
 	kv->list.empty = _("No articles here.");
 	kv->list.name_col = COL_NO;
 	kv->list.name_label = _("No.");

@@ -20,7 +20,6 @@ struct ticket_list_view {
 	struct list list;             /* first: the list views' functions find it */
 	struct tui *tui;
 	enum ticket_list_kind which;
-	struct list_column cols[NCOLS];
 	struct ticket_filter filter;
 	struct list_filter lf;        /* what the user filters by and the order */
 	bool open_only;
@@ -155,7 +154,7 @@ refilter(struct tui *t, void *ctx)
 	struct ticket_list_view *tv = ctx;
 	struct mado_err e = { 0 };
 
-	tv->cols[COL_UPDATED].header = filter_date_header(&tv->lf);
+	tv->list.cols[COL_UPDATED].header = filter_date_header(&tv->lf);
 	if (list_reset(&tv->list, &e) != MADO_OK)
 		tui_error(t, &e);
 	t->dirty |= DIRTY_VIEW | DIRTY_STATUS;
@@ -176,7 +175,7 @@ open_saved(struct tui *t, const char *kind, const struct ticket_query *q, void *
 		return;
 	tv = v->data;
 	filter_set_query(&tv->lf, q);
-	tv->cols[COL_UPDATED].header = filter_date_header(&tv->lf);
+	tv->list.cols[COL_UPDATED].header = filter_date_header(&tv->lf);
 	tui_switch(t, v);
 }
 
@@ -202,7 +201,6 @@ view_ticket_list_new(struct tui *t, enum ticket_list_kind which)
 
 	tv->tui = t;
 	tv->which = which;
-	memcpy(tv->cols, cols, sizeof cols);
 	for (int i = 0; i < 3; i++)
 		if (workflow_load(&tv->wf[i], kinds[i], &e) != MADO_OK) {
 			tui_error(t, &e);
@@ -216,8 +214,8 @@ view_ticket_list_new(struct tui *t, enum ticket_list_kind which)
 		tv->filter.kind = kinds[which];
 	filter_init(&tv->lf, which == TICKETS_MYWORK ? "mywork" : kinds[which], tv->wf, refilter,
 		open_saved, tv);
-	tv->cols[COL_UPDATED].header = filter_date_header(&tv->lf);
-	list_init(&tv->list, tv->cols, NCOLS, (struct list_source){ fetch, tv });
+	list_init(&tv->list, cols, NCOLS, (struct list_source){ fetch, tv });
+	tv->list.cols[COL_UPDATED].header = filter_date_header(&tv->lf);
 	tv->list.empty = _("No tickets here.");
 	tv->list.name_col = COL_NUMBER;
 	tv->list.open = view_ticket_new;
