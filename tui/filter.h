@@ -43,10 +43,6 @@ void filter_set_query(struct list_filter *lf, const struct ticket_query *q);
  * The owner of my work (already in f) stays. */
 void filter_apply(const struct list_filter *lf, struct ticket_filter *f);
 
-/* Shows the saved view called name: in this list when it is one of its
- * own, else in its list, which replaces this one (lf may be gone after).
- * Refusals and unknown names go to the message line. */
-void filter_open_saved(struct tui *t, struct list_filter *lf, const char *name);
 
 /* Handles filter, clear-filter, sort, search, save-view and open-view;
  * false for any other action. */
@@ -62,5 +58,16 @@ void filter_describe(const struct list_filter *lf, GString *out, size_t max);
 const char *filter_date_header(const struct list_filter *lf);
 void filter_row_date(const struct list_filter *lf, const struct ticket_brief *b, char *buf,
 	size_t n);
+
+/* ---- saved views (tui/filter_views.c) ---- */
+
+/* Asks for a name and saves the filter and order under it. */
+void filter_save_view(struct tui *t, struct list_filter *lf);
+/* A picker of the saved views; the one chosen is opened as below. */
+void filter_choose_view(struct tui *t, struct list_filter *lf);
+/* Shows the saved view called name: in this list when it is one of its
+ * own, else in its list, which replaces this one (lf may be gone after).
+ * Refusals and unknown names go to the message line. */
+void filter_open_saved(struct tui *t, struct list_filter *lf, const char *name);
 
 #endif
