@@ -151,6 +151,18 @@ ms_wait_status(struct vt *vt, const char *text, int timeout_ms)
 	return mr_wait(vt, status_shows, (void *)text, timeout_ms);
 }
 
+static bool
+message_shows(struct vt *vt, void *text)
+{
+	return ms_row_has(vt, ms_message_row(vt), text);
+}
+
+bool
+ms_wait_message(struct vt *vt, const char *text, int timeout_ms)
+{
+	return mr_wait(vt, message_shows, (void *)text, timeout_ms);
+}
+
 char *
 ms_prefix(const char *s, int n)
 {

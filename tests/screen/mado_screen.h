@@ -46,6 +46,11 @@ bool ms_wait_row_with(struct vt *vt, const char *key, const char *text, int time
  * replaces another); false after timeout_ms. */
 bool ms_wait_swap(struct vt *vt, const char *shown, const char *gone, int timeout_ms);
 
+/* Pumps until text is on the message line (the last row, painted last:
+ * once a notice is there the rest of that picture is too); false after
+ * timeout_ms. */
+bool ms_wait_message(struct vt *vt, const char *text, int timeout_ms);
+
 /* Pumps until text is on the status line; false after timeout_ms. */
 bool ms_wait_status(struct vt *vt, const char *text, int timeout_ms);
 

@@ -70,18 +70,6 @@ wait_list_is(struct vt *vt, const struct numbers *ns)
 	return mr_wait(vt, list_is, (void *)ns, SCREEN_WAIT_MS);
 }
 
-static bool
-message_says(struct vt *vt, void *text)
-{
-	return ms_row_has(vt, ms_message_row(vt), text);
-}
-
-static bool
-wait_message(struct vt *vt, const char *text)
-{
-	return mr_wait(vt, message_says, (void *)text, SCREEN_WAIT_MS);
-}
-
 /* Chooses in an open picker by typing what narrows it to one item. */
 static void
 pick(struct vt *vt, const char *typed, const char *item, const char *what)
@@ -89,9 +77,11 @@ pick(struct vt *vt, const char *typed, const char *item, const char *what)
 	char filter[64];
 
 	snprintf(filter, sizeof filter, "> %s", typed);
-	screen_ok(vt, vt_wait_for(vt, "type to narrow", SCREEN_WAIT_MS), "%s: a picker opens", what);
+	screen_ok(vt, vt_wait_for(vt, "type to narrow", SCREEN_WAIT_MS),
+		"%s: a picker opens", what);
 	vt_send(vt, typed);
-	screen_ok(vt, vt_wait_for(vt, filter, SCREEN_WAIT_MS) && vt_wait_for(vt, item, SCREEN_WAIT_MS),
+	screen_ok(vt, vt_wait_for(vt, filter, SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, item, SCREEN_WAIT_MS),
 		"%s: typing %s keeps %s", what, typed, item);
 	vt_key(vt, "Enter");
 }
@@ -130,7 +120,7 @@ test_filter(const char *db, struct vt *vt, const struct numbers *all)
 	last = tail_of(&closed, rows);
 	screen_ok(vt, wait_list_is(vt, &last), "filter: End shows the last closed ones");
 	vt_key(vt, "F");
-	screen_ok(vt, wait_message(vt, "Filter cleared") && wait_list_is(vt, all)
+	screen_ok(vt, ms_wait_message(vt, "Filter cleared", SCREEN_WAIT_MS) && wait_list_is(vt, all)
 		&& !ms_row_has(vt, 0, "status:"), "filter: F clears it; the whole list is back from the top");
 	numbers_free(&closed);
 }
@@ -149,7 +139,8 @@ test_search_sort_save(const char *db, struct vt *vt, const struct numbers *all)
 	screen_ok(vt, ms_wait_row(vt, ms_message_row(vt), "Words in the subject:", SCREEN_WAIT_MS),
 		"search: / opens the prompt");
 	vt_send(vt, WORD);
-	screen_ok(vt, ms_wait_row(vt, ms_message_row(vt), WORD, SCREEN_WAIT_MS), "search: the Japanese word is typed");
+	screen_ok(vt, ms_wait_row(vt, ms_message_row(vt), WORD, SCREEN_WAIT_MS),
+		"search: the Japanese word is typed");
 	vt_key(vt, "Enter");
 	screen_ok(vt, ms_wait_row(vt, 0, "text:" WORD, SCREEN_WAIT_MS) && wait_list_is(vt, &word),
 		"search: exactly the inquiries with %s in the subject", WORD);
@@ -164,9 +155,10 @@ test_search_sort_save(const char *db, struct vt *vt, const struct numbers *all)
 		"save: S asks for a name");
 	vt_send(vt, VIEW_NAME);
 	vt_key(vt, "Enter");
-	screen_ok(vt, wait_message(vt, "Saved as the view '" VIEW_NAME "'"), "save: saved under a Japanese name");
+	screen_ok(vt, ms_wait_message(vt, "Saved as the view '" VIEW_NAME "'", SCREEN_WAIT_MS),
+		"save: saved under a Japanese name");
 	vt_key(vt, "F");
-	screen_ok(vt, wait_message(vt, "Filter cleared") && !ms_row_has(vt, 0, "text:"),
+	screen_ok(vt, ms_wait_message(vt, "Filter cleared", SCREEN_WAIT_MS) && !ms_row_has(vt, 0, "text:"),
 		"save: the filter cleared");
 	vt_key(vt, "V");
 	pick(vt, "調査", VIEW_NAME, "open view");
@@ -180,10 +172,12 @@ static void
 test_command_line(struct vt *vt, const char *number)
 {
 	vt_key(vt, ":");
-	screen_ok(vt, ms_wait_row(vt, ms_message_row(vt), ":", SCREEN_WAIT_MS), "command: : opens the command line");
+	screen_ok(vt, ms_wait_row(vt, ms_message_row(vt), ":", SCREEN_WAIT_MS),
+		"command: : opens the command line");
 	vt_send(vt, "incid");
 	vt_key(vt, "Tab");
-	screen_ok(vt, ms_wait_row(vt, ms_message_row(vt), ":incidents", SCREEN_WAIT_MS), "command: Tab completes incidents");
+	screen_ok(vt, ms_wait_row(vt, ms_message_row(vt), ":incidents", SCREEN_WAIT_MS),
+		"command: Tab completes incidents");
 	vt_key(vt, "Enter");
 	screen_ok(vt, ms_wait_row(vt, 0, "Incidents", SCREEN_WAIT_MS) && ms_wait_status(vt, "INC-", SCREEN_WAIT_MS),
 		"command: :incidents shows the incidents");
@@ -196,7 +190,8 @@ test_command_line(struct vt *vt, const char *number)
 	vt_key(vt, ":");
 	vt_send(vt, "frobnicate");
 	vt_key(vt, "Enter");
-	screen_ok(vt, wait_message(vt, "frobnicate: no such command"), "command: an unknown command is named");
+	screen_ok(vt, ms_wait_message(vt, "frobnicate: no such command", SCREEN_WAIT_MS),
+		"command: an unknown command is named");
 	vt_key(vt, ":");
 	vt_send(vt, "q");
 	vt_key(vt, "Enter");

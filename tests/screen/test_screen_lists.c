@@ -177,7 +177,8 @@ test_moving(const char *db, const struct records *inq)
 
 	vt_key(vt, "Down");
 	selected_is(vt, MS_FIRST_ROW + 1, inq->number[1], "Down");
-	screen_ok(vt, !vt_attr_reverse(vt, MS_FIRST_ROW, 0), "Down: the previous row is plain again");
+	screen_ok(vt, !vt_attr_reverse(vt, MS_FIRST_ROW, 0),
+		"Down: the previous row is plain again");
 	vt_key(vt, "Up");
 	selected_is(vt, MS_FIRST_ROW, inq->number[0], "Up");
 
@@ -190,7 +191,8 @@ test_moving(const char *db, const struct records *inq)
 	screen_ok(vt, wait_list(vt, inq, page), "PageUp: one page back");
 
 	vt_key(vt, "End");
-	screen_ok(vt, wait_list(vt, inq, inq->n - page), "End: the last %d records, the oldest at the bottom",
+	screen_ok(vt, wait_list(vt, inq, inq->n - page),
+		"End: the last %d records, the oldest at the bottom",
 		page);
 	selected_is(vt, last, inq->number[inq->n - 1], "End");
 	screen_ok(vt, !ms_row_has(vt, ms_status_row(vt), "▼"),
@@ -217,9 +219,11 @@ static void
 view_by_key(struct vt *vt, const char *key, const char *title, const struct records *r)
 {
 	vt_key(vt, key);
-	screen_ok(vt, ms_wait_row(vt, 0, title, SCREEN_WAIT_MS), "key %s: the title says %s", key, title);
+	screen_ok(vt, ms_wait_row(vt, 0, title, SCREEN_WAIT_MS),
+		"key %s: the title says %s", key, title);
 	if (r->n > 0)
-		screen_ok(vt, wait_list(vt, r, 0) && ms_wait_selected(vt, MS_FIRST_ROW, SCREEN_WAIT_MS),
+		screen_ok(vt, wait_list(vt, r, 0)
+			&& ms_wait_selected(vt, MS_FIRST_ROW, SCREEN_WAIT_MS),
 			"key %s: its records in order, the first selected", key);
 	else
 		screen_ok(vt, vt_wait_for(vt, "No tickets here.", SCREEN_WAIT_MS),
@@ -329,8 +333,10 @@ test_layout(const char *db, const struct records *inq, int rows, int cols, bool 
 		&& vt_col_of(vt, MS_HEADER_ROW, h->number) == 0, "%s %dx%d: the header row in %s",
 		what, cols, rows, ja ? "Japanese" : "English");
 	if (ja)
-		screen_ok(vt, ms_row_has(vt, 0, "問合せ"), "ja %dx%d: the title is Japanese", cols, rows);
-	ok(has_wide_subject(vt, inq), "%s %dx%d: Japanese subjects are on screen", what, cols, rows);
+		screen_ok(vt, ms_row_has(vt, 0, "問合せ"),
+			"ja %dx%d: the title is Japanese", cols, rows);
+	ok(has_wide_subject(vt, inq),
+		"%s %dx%d: Japanese subjects are on screen", what, cols, rows);
 	is_int(misaligned_rows(vt, inq, h), 0,
 		"%s %dx%d: every column of every row starts under its header, in cells", what, cols,
 		rows);
@@ -351,7 +357,8 @@ test_terminal(const char *db, const struct records *inq, const char *setting)
 	screen_ok(vt, wait_list(vt, inq, 0) && ms_wait_status(vt, inq->number[0], SCREEN_WAIT_MS)
 		&& ms_row_has(vt, 0, "Inquiries") && ms_row_has(vt, MS_HEADER_ROW, "Subject"),
 		"%s: title, header, %d records and status line", setting, list_rows(vt));
-	screen_ok(vt, ms_selected_row(vt) == MS_FIRST_ROW, "%s: the selected row is reversed", setting);
+	screen_ok(vt, ms_selected_row(vt) == MS_FIRST_ROW,
+		"%s: the selected row is reversed", setting);
 	vt_key(vt, "Down");
 	selected_is(vt, MS_FIRST_ROW + 1, inq->number[1], setting);
 	if (strcmp(setting, "NO_COLOR=1") == 0 || strcmp(setting, "TERM=vt100") == 0) {
@@ -383,7 +390,8 @@ test_resize(const char *db, const struct records *inq)
 		screen_ok(vt, ms_wait_status(vt, inq->number[3], SCREEN_WAIT_MS)
 			&& ms_row_has(vt, 0, "Inquiries") && ms_row_has(vt, MS_HEADER_ROW, "Number"),
 			"resize %dx%d: title, header and status line in their places", cols, rows);
-		screen_ok(vt, wait_list(vt, inq, 0), "resize %dx%d: %d rows of records, in order", cols,
+		screen_ok(vt, wait_list(vt, inq, 0),
+			"resize %dx%d: %d rows of records, in order", cols,
 			rows, list_rows(vt));
 		screen_ok(vt, ms_selected_row(vt) == MS_FIRST_ROW + 3,
 			"resize %dx%d: the same record is selected", cols, rows);

@@ -90,7 +90,8 @@ test_cli_changes(const char *db)
 	screen_ok(b, vt_wait_for(b, "INQ-", SCREEN_WAIT_MS) && ms_wait_status(b, "INQ-", SCREEN_WAIT_MS),
 		"client B (ja, 100x30) shows the inquiries");
 	vt_key(a, "Down");
-	screen_ok(a, ms_wait_selected(a, MS_FIRST_ROW + 1, SCREEN_WAIT_MS), "A: the second row selected");
+	screen_ok(a, ms_wait_selected(a, MS_FIRST_ROW + 1, SCREEN_WAIT_MS),
+		"A: the second row selected");
 	selected = selected_number(a);
 
 	{
@@ -127,7 +128,8 @@ test_cli_changes(const char *db)
 		start = mr_now_ms();
 		arrives(a, start, number, "別端末で件名変更", "A: the changed subject is shown");
 		arrives(b, 0, number, "別端末で件名変更", "B: the changed subject is shown");
-		screen_ok(a, vt_wait_gone(a, "ライブ更新の確認", SCREEN_WAIT_MS), "A: the old subject is gone");
+		screen_ok(a, vt_wait_gone(a, "ライブ更新の確認", SCREEN_WAIT_MS),
+			"A: the old subject is gone");
 	}
 	free(target);
 	free(number);
@@ -171,7 +173,8 @@ test_tui_changes(const char *db)
 		"detail: B opens %s", number);
 
 	vt_key(a, "N");
-	screen_ok(a, ms_wait_row(a, 0, "Internal note on", SCREEN_WAIT_MS), "detail: A writes a note");
+	screen_ok(a, ms_wait_row(a, 0, "Internal note on", SCREEN_WAIT_MS),
+		"detail: A writes a note");
 	vt_send(a, "別の端末からのメモ");
 	vt_key(a, "C-s");
 	screen_ok(a, vt_wait_for(a, "internal note saved", SCREEN_WAIT_MS), "detail: A saved it");
@@ -180,9 +183,11 @@ test_tui_changes(const char *db)
 	arrives(b, start, "別の端末からのメモ", "│", "detail: B shows A's note");
 
 	vt_key(a, "t");
-	screen_ok(a, vt_wait_for(a, "New status of", SCREEN_WAIT_MS), "detail: A opens the status picker");
+	screen_ok(a, vt_wait_for(a, "New status of", SCREEN_WAIT_MS),
+		"detail: A opens the status picker");
 	vt_key(a, "Enter");
-	screen_ok(a, vt_wait_for(a, "status changed", SCREEN_WAIT_MS), "detail: A changed the status");
+	screen_ok(a, vt_wait_for(a, "status changed", SCREEN_WAIT_MS),
+		"detail: A changed the status");
 	start = mr_now_ms();
 	vt_key(a, "Home");
 	vt_key(b, "Home");

@@ -99,7 +99,8 @@ test_knowledge(const char *db)
 	pairs_load(&kb, db, "SELECT faq_no, title FROM kb_article ORDER BY faq_no");
 	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "knowledge: mado is up");
 	vt_key(vt, "4");
-	screen_ok(vt, ms_wait_row(vt, 0, "Knowledge articles", SCREEN_WAIT_MS) && wait_rows(vt, &kb, 0, "Title"),
+	screen_ok(vt, ms_wait_row(vt, 0, "Knowledge articles", SCREEN_WAIT_MS)
+		&& wait_rows(vt, &kb, 0, "Title"),
 		"knowledge: 4 lists the articles by number, every title under its header");
 	page = ms_last_row(vt) - MS_FIRST_ROW + 1;
 	vt_key(vt, "End");
@@ -116,10 +117,12 @@ test_knowledge(const char *db)
 		&& vt_wait_for(vt, "Question", SCREEN_WAIT_MS) && vt_wait_for(vt, "Answer", SCREEN_WAIT_MS),
 		"knowledge: Enter opens FAQ %s with its question and answer", kb.key[0]);
 	views_after = mr_sql(db, sql);
-	ok(atoi(views_after) == atoi(views_before) + 1, "knowledge: opening counted one view (%d -> %d)",
+	ok(atoi(views_after) == atoi(views_before) + 1,
+		"knowledge: opening counted one view (%d -> %d)",
 		atoi(views_before), atoi(views_after));
 	vt_key(vt, "q");
-	screen_ok(vt, ms_wait_row(vt, 0, "Knowledge articles", SCREEN_WAIT_MS), "knowledge: q goes back to the list");
+	screen_ok(vt, ms_wait_row(vt, 0, "Knowledge articles", SCREEN_WAIT_MS),
+		"knowledge: q goes back to the list");
 	free(views_before);
 	free(views_after);
 	pairs_free(&kb);
@@ -135,7 +138,8 @@ test_calllogs(const char *db)
 	struct pairs logs;
 
 	pairs_load(&logs, db, "SELECT receipt_no, inquiry_text FROM calllog ORDER BY started_at DESC, id DESC");
-	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "call logs: mado is up in Japanese");
+	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS),
+		"call logs: mado is up in Japanese");
 	vt_key(vt, "5");
 	screen_ok(vt, ms_wait_row(vt, 0, "応対履歴", SCREEN_WAIT_MS) && wait_rows(vt, &logs, 0, "受付内容"),
 		"call logs: 5 lists them newest first, 受付内容 aligned under its header on every row");
@@ -153,7 +157,8 @@ test_calllogs(const char *db)
 		screen_ok(vt, all, "call logs: the record shows 受付ID, 受付者, 受付開始日時, 受付内容, 対応内容");
 	}
 	vt_key(vt, "q");
-	screen_ok(vt, ms_wait_row(vt, 0, "応対履歴", SCREEN_WAIT_MS), "call logs: q goes back to the list");
+	screen_ok(vt, ms_wait_row(vt, 0, "応対履歴", SCREEN_WAIT_MS),
+		"call logs: q goes back to the list");
 	pairs_free(&logs);
 	vt_close(vt);
 }

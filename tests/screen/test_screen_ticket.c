@@ -20,23 +20,13 @@ int main(void);
 #define BODY2 "至急対応をお願いします。"
 #define REPLY "ドライバーを再インストールしてください。"
 #define NOTE "ベンダーに確認中（社内メモ）"
+#define EDITED1 "外部エディタで書いた返信です。"
+#define EDITED2 "二行目も届きます。"
 
 static bool
 status_shows_line(struct vt *vt, void *unused)
 {
 	return ms_row_has(vt, ms_status_row(vt), "line ");
-}
-
-static bool
-message_says(struct vt *vt, void *text)
-{
-	return ms_row_has(vt, ms_message_row(vt), text);
-}
-
-static bool
-wait_message(struct vt *vt, const char *text)
-{
-	return mr_wait(vt, message_says, (void *)text, SCREEN_WAIT_MS);
 }
 
 /* The ticket number in the title (row 0), or "". Newly allocated. */
@@ -81,7 +71,8 @@ test_open(const char *db)
 		"open: End shows the history from the audit trail");
 	screen_ok(vt, vt_find_row(vt, first) == 0, "open: the title stays while scrolling");
 	vt_key(vt, "Home");
-	screen_ok(vt, ms_wait_row(vt, 1, "Number", SCREEN_WAIT_MS), "open: Home goes back to the top");
+	screen_ok(vt, ms_wait_row(vt, 1, "Number", SCREEN_WAIT_MS),
+		"open: Home goes back to the top");
 	vt_key(vt, "q");
 	screen_ok(vt, ms_wait_row(vt, 0, "Inquiries", SCREEN_WAIT_MS)
 		&& ms_wait_status(vt, first, SCREEN_WAIT_MS),
@@ -105,7 +96,7 @@ create_inquiry(struct vt *vt)
 		&& vt_col_of(vt, row, "*") < vt_col_of(vt, row, "Subject"),
 		"new: the subject is marked required");
 	vt_key(vt, "C-s");
-	screen_ok(vt, wait_message(vt, "nothing was saved")
+	screen_ok(vt, ms_wait_message(vt, "nothing was saved", SCREEN_WAIT_MS)
 		&& vt_find_row(vt, "is required") == row + 1,
 		"new: saving it empty is refused, the reason on the line below the field");
 
@@ -119,14 +110,17 @@ create_inquiry(struct vt *vt)
 
 	vt_key(vt, "Down");
 	vt_key(vt, "Enter");
-	screen_ok(vt, ms_wait_row(vt, 0, "Description", SCREEN_WAIT_MS), "new: Enter on the description opens the text area");
+	screen_ok(vt, ms_wait_row(vt, 0, "Description", SCREEN_WAIT_MS),
+		"new: Enter on the description opens the text area");
 	vt_send(vt, BODY1);
 	vt_key(vt, "Enter");
 	vt_send(vt, BODY2);
-	screen_ok(vt, vt_wait_for(vt, BODY2, SCREEN_WAIT_MS) && vt_find_row(vt, BODY1) + 1 == vt_find_row(vt, BODY2),
+	screen_ok(vt, vt_wait_for(vt, BODY2, SCREEN_WAIT_MS)
+		&& vt_find_row(vt, BODY1) + 1 == vt_find_row(vt, BODY2),
 		"new: two lines typed in the text area");
 	vt_key(vt, "C-s");
-	screen_ok(vt, vt_wait_for(vt, "(2 lines)", SCREEN_WAIT_MS), "new: the form shows the description's first line and its size");
+	screen_ok(vt, vt_wait_for(vt, "(2 lines)", SCREEN_WAIT_MS),
+		"new: the form shows the description's first line and its size");
 
 	vt_key(vt, "Down");
 	vt_key(vt, "Down");
@@ -139,7 +133,7 @@ create_inquiry(struct vt *vt)
 	vt_key(vt, "Enter");
 	screen_ok(vt, vt_wait_gone(vt, "type to narrow", SCREEN_WAIT_MS), "new: Enter chooses it");
 	vt_key(vt, "C-s");
-	screen_ok(vt, wait_message(vt, "saved") && ms_wait_row(vt, 0, SUBJECT, SCREEN_WAIT_MS),
+	screen_ok(vt, ms_wait_message(vt, "saved", SCREEN_WAIT_MS) && ms_wait_row(vt, 0, SUBJECT, SCREEN_WAIT_MS),
 		"new: saved, the new inquiry is shown");
 	screen_ok(vt, vt_wait_for(vt, BODY2, SCREEN_WAIT_MS) && vt_find_row(vt, BODY1) >= 0,
 		"new: its body shows both lines");
@@ -169,11 +163,11 @@ test_work(const char *db)
 
 	snprintf(title, sizeof title, "Reply to the requester of %s", number);
 	write_text(vt, "r", title, REPLY);
-	screen_ok(vt, wait_message(vt, "reply saved") && vt_wait_for(vt, "[reply]", SCREEN_WAIT_MS)
+	screen_ok(vt, ms_wait_message(vt, "reply saved", SCREEN_WAIT_MS) && vt_wait_for(vt, "[reply]", SCREEN_WAIT_MS)
 		&& vt_wait_for(vt, REPLY, SCREEN_WAIT_MS), "reply: saved and shown in the conversation");
 	snprintf(title, sizeof title, "Internal note on %s", number);
 	write_text(vt, "N", title, NOTE);
-	screen_ok(vt, wait_message(vt, "internal note saved") && vt_wait_for(vt, "[internal note]", SCREEN_WAIT_MS)
+	screen_ok(vt, ms_wait_message(vt, "internal note saved", SCREEN_WAIT_MS) && vt_wait_for(vt, "[internal note]", SCREEN_WAIT_MS)
 		&& vt_wait_for(vt, NOTE, SCREEN_WAIT_MS), "note: saved and shown in the conversation");
 	screen_ok(vt, marked(vt, REPLY, ">") && marked(vt, NOTE, "│") && !marked(vt, NOTE, ">"),
 		"reply and note told apart by their marks (> and │), not by colour alone");
@@ -187,9 +181,10 @@ test_work(const char *db)
 	screen_ok(vt, row > 0 && vt_find_row(vt, "Waiting") > row && vt_find_row(vt, "Answered") > row,
 		"status: they are listed below its filter line");
 	vt_send(vt, "progress");
-	screen_ok(vt, vt_wait_gone(vt, "Waiting", SCREEN_WAIT_MS), "status: typing narrows to In progress");
+	screen_ok(vt, vt_wait_gone(vt, "Waiting", SCREEN_WAIT_MS),
+		"status: typing narrows to In progress");
 	vt_key(vt, "Enter");
-	screen_ok(vt, wait_message(vt, "status changed"), "status: changed");
+	screen_ok(vt, ms_wait_message(vt, "status changed", SCREEN_WAIT_MS), "status: changed");
 	vt_key(vt, "Home");
 	screen_ok(vt, ms_wait_row(vt, 1, "Number", SCREEN_WAIT_MS)
 		&& ms_wait_row_with(vt, " Status ", "In progress", SCREEN_WAIT_MS),
@@ -213,6 +208,41 @@ test_work(const char *db)
 	free(number);
 }
 
+/* A reply written in $EDITOR (C-e in the text area): a script stands in
+ * for the editor and writes two lines into the file it is given. */
+static void
+test_editor(const struct mr_fixture *f)
+{
+	char *script = mr_path(f->dir, "editor.sh"), editor[512], visual[512];
+	const char *env[] = { editor, visual, NULL };
+	struct vt *vt;
+	char *number;
+
+	ok(mr_write_file(script, "#!/bin/sh\nprintf '" EDITED1 "\\n" EDITED2 "\\n' > \"$1\"\n", 0700),
+		"editor: the stand-in editor");
+	snprintf(editor, sizeof editor, "EDITOR=%s", script);
+	snprintf(visual, sizeof visual, "VISUAL=%s", script);
+	vt = mr_mado(f->db, NULL, env, 30, 100);
+	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "editor: the list is shown");
+	number = ms_first_word(vt, MS_FIRST_ROW);
+	vt_key(vt, "Enter");
+	screen_ok(vt, ms_wait_row(vt, 0, number, SCREEN_WAIT_MS), "editor: %s opened", number);
+	vt_key(vt, "r");
+	screen_ok(vt, ms_wait_row(vt, 0, "Reply to the requester", SCREEN_WAIT_MS),
+		"editor: r opens the reply");
+	vt_key(vt, "C-e");
+	screen_ok(vt, vt_wait_for(vt, EDITED2, SCREEN_WAIT_MS)
+		&& vt_find_row(vt, EDITED1) + 1 == vt_find_row(vt, EDITED2)
+		&& ms_wait_row(vt, 0, "Reply to the requester", SCREEN_WAIT_MS),
+		"editor: C-e brings back what the editor wrote, the screen whole again");
+	vt_key(vt, "C-s");
+	screen_ok(vt, ms_wait_message(vt, "reply saved", SCREEN_WAIT_MS) && vt_wait_for(vt, EDITED1, SCREEN_WAIT_MS)
+		&& marked(vt, EDITED1, ">"), "editor: the reply is saved and shown as a reply");
+	vt_close(vt);
+	free(number);
+	free(script);
+}
+
 int
 main(void)
 {
@@ -223,6 +253,7 @@ main(void)
 	mr_fixture_new(&f, "mado-screen-ticket", gen);
 	test_open(f.db);
 	test_work(f.db);
+	test_editor(&f);
 	mr_fixture_free(&f);
 	return tap_done();
 }
