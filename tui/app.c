@@ -156,6 +156,19 @@ tui_switch(struct tui *t, struct view *v)
 }
 
 static void
+void
+tui_answer(struct view *v, tui_answer_fn *done, void *ctx, const char *answer)
+{
+	struct tui *t = v->tui;
+	tui_answer_fn fn = *done;
+	char *copy = g_strdup(answer);
+
+	*done = NULL;
+	tui_pop(t);
+	fn(t, copy, ctx);
+	g_free(copy);
+}
+
 paint_status(struct tui *t)
 {
 	struct view *v = tui_top(t);

@@ -171,14 +171,8 @@ destroy(struct view *v)
 	g_free(v);
 }
 
-static int
-load(struct view *v, struct mado_err *e)
-{
-	return MADO_OK;
-}
-
 static const struct view_ops lock_ops = {
-	.context = "lock", .title = title, .load = load, .draw = draw, .key = key,
+	.context = "lock", .title = title, .draw = draw, .key = key,
 	.destroy = destroy, .covers_screen = true,
 };
 

@@ -78,20 +78,12 @@ position(struct view *v)
 	return pk->position;
 }
 
-/* Closes the picker, then reports: done may open another view. */
 static void
 finish(struct view *v, const char *value)
 {
 	struct picker *pk = v->data;
-	struct tui *t = v->tui;
-	picker_done_fn done = pk->done;
-	void *ctx = pk->ctx;
-	char *copy = g_strdup(value);
 
-	pk->done = NULL;
-	tui_pop(t);
-	done(t, copy, ctx);
-	g_free(copy);
+	tui_answer(v, &pk->done, pk->ctx, value);
 }
 
 /* Printable characters, whatever the script: the text typed into the

@@ -235,20 +235,12 @@ edit_key(struct textarea *ta, uint32_t k, int ambi)
 	return true;
 }
 
-/* Closes the text area, then reports (done may open another view). */
 static void
 finish(struct view *v, bool keep)
 {
 	struct textarea *ta = v->data;
-	struct tui *t = v->tui;
-	textarea_done_fn done = ta->done;
-	void *ctx = ta->ctx;
-	char *text = keep ? g_strdup(ta->buf->str) : NULL;
 
-	ta->done = NULL;
-	tui_pop(t);
-	done(t, text, ctx);
-	g_free(text);
+	tui_answer(v, &ta->done, ta->ctx, keep ? ta->buf->str : NULL);
 }
 
 static bool

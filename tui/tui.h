@@ -99,6 +99,15 @@ int tui_switch(struct tui *t, struct view *v);
 /* Does what a key bound to a would do: the view's own action first, then
  * the global ones; says so on the message line when neither applies. */
 bool tui_do(struct tui *t, enum tui_action a);
+/* What a dialog (a picker, a text area, a prompt) hands back: the text
+ * chosen or written, or NULL when the user cancelled. */
+typedef void (*tui_answer_fn)(struct tui *t, const char *text, void *ctx);
+/* Closes the dialog v, the view on top, and then calls *done with a copy
+ * of answer: done may open another view, and the answer outlives the
+ * dialog. *done is cleared first, so the dialog's destroy knows it has
+ * answered. */
+void tui_answer(struct view *v, tui_answer_fn *done, void *ctx, const char *answer);
+
 
 /* The message line. */
 void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
