@@ -155,7 +155,6 @@ tui_switch(struct tui *t, struct view *v)
 	return MADO_OK;
 }
 
-static void
 void
 tui_answer(struct view *v, tui_answer_fn *done, void *ctx, const char *answer)
 {
@@ -169,6 +168,7 @@ tui_answer(struct view *v, tui_answer_fn *done, void *ctx, const char *answer)
 	g_free(copy);
 }
 
+static void
 paint_status(struct tui *t)
 {
 	struct view *v = tui_top(t);

@@ -96,9 +96,6 @@ struct view *tui_top(struct tui *t);
 /* Replaces the whole stack with one view (the one-key view switches). */
 int tui_switch(struct tui *t, struct view *v);
 
-/* Does what a key bound to a would do: the view's own action first, then
- * the global ones; says so on the message line when neither applies. */
-bool tui_do(struct tui *t, enum tui_action a);
 /* What a dialog (a picker, a text area, a prompt) hands back: the text
  * chosen or written, or NULL when the user cancelled. */
 typedef void (*tui_answer_fn)(struct tui *t, const char *text, void *ctx);
@@ -108,6 +105,9 @@ typedef void (*tui_answer_fn)(struct tui *t, const char *text, void *ctx);
  * answered. */
 void tui_answer(struct view *v, tui_answer_fn *done, void *ctx, const char *answer);
 
+/* Does what a key bound to a would do: the view's own action first, then
+ * the global ones; says so on the message line when neither applies. */
+bool tui_do(struct tui *t, enum tui_action a);
 
 /* The message line. */
 void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
