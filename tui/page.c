@@ -285,15 +285,26 @@ layout(struct page *p, int cols, int ambi)
 	}
 }
 
-static void
-clamp_top(struct page *p)
+int
+page_clamp_top(int top, int lines, int rows)
 {
-	int last = (int)p->lines->len - p->rows;
+	return MAX(MIN(top, lines - MAX(rows, 1)), 0);
+}
 
-	if (p->top > last)
-		p->top = last;
-	if (p->top < 0)
-		p->top = 0;
+bool
+page_scroll_top(int *top, int lines, int rows, enum tui_action a)
+{
+	switch (a) {
+	case ACT_MOVE_DOWN: case ACT_SCROLL_DOWN: (*top)++; break;
+	case ACT_MOVE_UP: case ACT_SCROLL_UP: (*top)--; break;
+	case ACT_PAGE_DOWN: *top += MAX(rows - 1, 1); break;
+	case ACT_PAGE_UP: *top -= MAX(rows - 1, 1); break;
+	case ACT_FIRST: *top = 0; break;
+	case ACT_LAST: *top = lines; break;
+	default: return false;
+	}
+	*top = page_clamp_top(*top, lines, rows);
+	return true;
 }
 
 static void
@@ -302,7 +313,7 @@ page_paint(struct page *p, const struct painter *pt, int y0, int rows, int cols)
 	if (p->width != cols || p->ambi != pt->ambi)
 		layout(p, cols, pt->ambi);
 	p->rows = rows;
-	clamp_top(p);
+	p->top = page_clamp_top(p->top, (int)p->lines->len, rows);
 	for (int i = 0; i < rows; i++) {
 		const struct line *l = p->top + i < (int)p->lines->len
 			? g_ptr_array_index(p->lines, p->top + i) : NULL;
@@ -319,22 +330,6 @@ page_paint(struct page *p, const struct painter *pt, int y0, int rows, int cols)
 		w = tw_width(l->text, -1, pt->ambi);
 		draw_text(pt, y0 + i, l->x, l->text, w < cols - l->x ? w : cols - l->x, l->style);
 	}
-}
-
-static bool
-page_scroll(struct page *p, enum tui_action a)
-{
-	switch (a) {
-	case ACT_MOVE_DOWN: case ACT_SCROLL_DOWN: p->top++; break;
-	case ACT_MOVE_UP: case ACT_SCROLL_UP: p->top--; break;
-	case ACT_PAGE_DOWN: p->top += p->rows > 1 ? p->rows - 1 : 1; break;
-	case ACT_PAGE_UP: p->top -= p->rows > 1 ? p->rows - 1 : 1; break;
-	case ACT_FIRST: p->top = 0; break;
-	case ACT_LAST: p->top = (int)p->lines->len; break;
-	default: return false;
-	}
-	clamp_top(p);
-	return true;
 }
 
 /* ---- the view ---- */
@@ -392,7 +387,7 @@ pv_act(struct view *v, enum tui_action a)
 {
 	struct page_view *pv = v->data;
 
-	if (!page_scroll(&pv->page, a))
+	if (!page_scroll_top(&pv->page.top, (int)pv->page.lines->len, pv->page.rows, a))
 		return false;
 	v->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
 	return true;

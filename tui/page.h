@@ -38,6 +38,14 @@ struct view *page_view_new(struct tui *t, page_fill_fn fill, void *ctx);
  * kind of view: which page is on screen. */
 page_fill_fn page_view_fill(const struct view *v);
 
+/* Scrolling any read-only document of lines lines shown rows at a time
+ * from line top (the ticket view's too): */
+/* top moved as a asks (down, up, a page less one line, first, last);
+ * false, top untouched, for another action. */
+bool page_scroll_top(int *top, int lines, int rows, enum tui_action a);
+/* top kept in the document with the screen as full as it can be. */
+int page_clamp_top(int top, int lines, int rows);
+
 /* "YYYY-MM-DD HH:MM" in JST into buf; a dash for 0. Returns buf. */
 const char *page_time(int64_t t, char *buf, size_t size);
 
