@@ -103,6 +103,10 @@ void list_layout(const struct list *l, int cols, int ambi, int *widths);
  * to t's message line. Returns false for any other action. */
 bool list_act(struct list *l, struct tui *t, enum tui_action a);
 
+/* The same moves over n items held in memory (a picker's, a form's
+ * fields): *cur kept within them, page items at a time. */
+bool list_cursor_act(int *cur, int n, int page, enum tui_action a);
+
 /* view_ops functions for a view whose data begins with its struct list
  * (a record list is its columns, its source and these): */
 /* Reads from the top the first time, the rows on screen after that. */

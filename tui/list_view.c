@@ -35,6 +35,24 @@ list_act(struct list *l, struct tui *t, enum tui_action a)
 	return true;
 }
 
+bool
+list_cursor_act(int *cur, int n, int page, enum tui_action a)
+{
+	int to;
+
+	switch (a) {
+	case ACT_MOVE_DOWN: to = *cur + 1; break;
+	case ACT_MOVE_UP: to = *cur - 1; break;
+	case ACT_PAGE_DOWN: to = *cur + page; break;
+	case ACT_PAGE_UP: to = *cur - page; break;
+	case ACT_FIRST: to = 0; break;
+	case ACT_LAST: to = n - 1; break;
+	default: return false;
+	}
+	*cur = MAX(MIN(to, n - 1), 0);
+	return true;
+}
+
 int
 list_view_load(struct view *v, struct mado_err *e)
 {

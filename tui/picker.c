@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "tui/list.h"
 
 struct entry {
 	char *value, *label;     /* as given */
@@ -115,29 +116,16 @@ key(struct view *v, uint32_t k)
 	return true;
 }
 
-static void
-move_by(struct picker *pk, int delta)
-{
-	pk->cur += delta;
-	if (pk->cur >= pk->nshown)
-		pk->cur = pk->nshown - 1;
-	if (pk->cur < 0)
-		pk->cur = 0;
-}
-
 static bool
 act(struct view *v, enum tui_action a)
 {
 	struct picker *pk = v->data;
-	int page = pk->page > 1 ? pk->page - 1 : 1;
 
+	if (list_cursor_act(&pk->cur, pk->nshown, MAX(pk->page - 1, 1), a)) {
+		v->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
+		return true;
+	}
 	switch (a) {
-	case ACT_MOVE_DOWN: move_by(pk, 1); break;
-	case ACT_MOVE_UP: move_by(pk, -1); break;
-	case ACT_PAGE_DOWN: move_by(pk, page); break;
-	case ACT_PAGE_UP: move_by(pk, -page); break;
-	case ACT_FIRST: move_by(pk, -pk->nshown); break;
-	case ACT_LAST: move_by(pk, pk->nshown); break;
 	case ACT_OPEN:
 		if (pk->nshown == 0)
 			tui_message(v->tui, _("nothing matches; Backspace widens the choice"));
@@ -150,8 +138,6 @@ act(struct view *v, enum tui_action a)
 	default:
 		return false;
 	}
-	v->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
-	return true;
 }
 
 /* A frame in line characters; ncurses draws them as ASCII where the

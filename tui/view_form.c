@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "core/calendar.h"
 #include "tui/form_view.h"
+#include "tui/list.h"
 #include "tui/prompt.h"
 #include "tui/views.h"
 
@@ -336,25 +337,19 @@ cancel(struct form_view *fv)
 			NULL);
 }
 
-static void
-move_to(struct form_view *fv, int field)
-{
-	fv->cur = field < 0 ? 0 : field >= fv->n ? fv->n - 1 : field;
-	fv->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
-}
+/* Fields a page move passes over. */
+enum { FORM_PAGE = 10 };
 
 static bool
 act(struct view *v, enum tui_action a)
 {
 	struct form_view *fv = v->data;
 
+	if (list_cursor_act(&fv->cur, fv->n, FORM_PAGE, a)) {
+		fv->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
+		return true;
+	}
 	switch (a) {
-	case ACT_MOVE_DOWN: move_to(fv, fv->cur + 1); return true;
-	case ACT_MOVE_UP: move_to(fv, fv->cur - 1); return true;
-	case ACT_PAGE_DOWN: move_to(fv, fv->cur + 10); return true;
-	case ACT_PAGE_UP: move_to(fv, fv->cur - 10); return true;
-	case ACT_FIRST: move_to(fv, 0); return true;
-	case ACT_LAST: move_to(fv, fv->n - 1); return true;
 	case ACT_EDIT: form_edit_field(fv, false); return true;
 	case ACT_EDIT_EXTERNAL: form_edit_field(fv, true); return true;
 	case ACT_SAVE: form_save(fv); return true;
