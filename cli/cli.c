@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/env.h"
@@ -51,6 +52,22 @@ const struct cli_command cli_commands[] = {
 	{ "kb list", cmd_kb_list,
 	  "[--category CODE] [--public|--internal] [--stale DAYS] [--limit N] [--after CURSOR]",
 	  N_("list knowledge articles"), true },
+	{ "kb update", cmd_kb_update,
+	  "FAQ-NUMBER [--title TEXT] [--question TEXT|--question-file F]"
+	  " [--answer TEXT|--answer-file F] [--category CODE] [--dept CODE] [--class CODE]"
+	  " [--public|--internal]",
+	  N_("change a knowledge article, keeping the earlier text as a version"), true },
+	{ "kb history", cmd_kb_history, "FAQ-NUMBER [--version N]",
+	  N_("list the versions of an article, or show one version's text"), true },
+	{ "kb review", cmd_kb_review, "FAQ-NUMBER",
+	  N_("mark an article reviewed today"), true },
+	{ "kb vote", cmd_kb_vote, "FAQ-NUMBER helpful|not-helpful",
+	  N_("rate an article (one vote per staff member)"), true },
+	{ "kb from-ticket", cmd_kb_from_ticket, "TICKET-NUMBER [--title TEXT]",
+	  N_("make a ticket an internal FAQ from its question and last reply"), true },
+	{ "kb export-public", cmd_kb_export_public,
+	  "[FILE] [--format csv|json] [--encoding utf-8-bom|utf-8|cp932]",
+	  N_("write the public articles for the citizen site"), true },
 	{ "admin db version", cmd_admin_db_version, "",
 	  N_("show the database file and its schema version"), false },
 	{ "admin audit verify", cmd_admin_audit_verify, "",
@@ -150,6 +167,40 @@ cli_read_text(const char *path, char **out, struct mado_err *e)
 	*out = strdup(text);
 	g_free(text);
 	return MADO_OK;
+}
+
+int
+cli_write_file(const char *path, mode_t mode, cli_write_fn fn, void *ctx, struct mado_err *e)
+{
+	char *tmp = g_strdup_printf("%s.XXXXXX", path);
+	gid_t saved = mado_as_caller();
+	mode_t mask = umask(0);
+	int fd, st;
+	FILE *fp = NULL;
+
+	umask(mask);
+	if ((fd = mkstemp(tmp)) >= 0 && fchmod(fd, mode & ~mask) == 0)
+		fp = fdopen(fd, "wb");
+	st = fp == NULL ? mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno)) : MADO_OK;
+	mado_as_program(saved);
+	/* The writer reads the database: with the program's rights. */
+	if (st == MADO_OK)
+		st = fn(fp, ctx, e);
+	saved = mado_as_caller();
+	if (fp != NULL) {
+		if ((fflush(fp) != 0 || fsync(fd) != 0) && st == MADO_OK)
+			st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
+		if (fclose(fp) != 0 && st == MADO_OK)
+			st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
+	} else if (fd >= 0)
+		close(fd);
+	if (st == MADO_OK && rename(tmp, path) != 0)
+		st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
+	if (fd >= 0 && st != MADO_OK)
+		unlink(tmp);
+	mado_as_program(saved);
+	g_free(tmp);
+	return st;
 }
 
 const char *

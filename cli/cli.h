@@ -52,6 +52,15 @@ int cli_bad_option(const char *cmd, int ch, char **argv);
  * with the caller's rights. */
 int cli_read_text(const char *path, char **out, struct mado_err *e);
 
+/* Writes a file the caller names: through a temporary file beside it,
+ * renamed into place only when fn succeeded (a failed export leaves an
+ * older file as it was), created and renamed with the caller's rights
+ * (mado_as_caller), while fn runs with the program's to read the
+ * database. mode: the file's permissions before the umask. */
+typedef int (*cli_write_fn)(FILE *fp, void *ctx, struct mado_err *e);
+int cli_write_file(const char *path, mode_t mode, cli_write_fn fn, void *ctx,
+	struct mado_err *e);
+
 /* Formats a Unix time as "2026-11-22 09:05" JST into buf. 0 -> "". */
 const char *cli_time(long long t, char *buf, size_t n);
 
@@ -72,6 +81,12 @@ int cmd_ticket_link(struct cli_ctx *, int, char **);
 int cmd_kb_add(struct cli_ctx *, int, char **);
 int cmd_kb_show(struct cli_ctx *, int, char **);
 int cmd_kb_list(struct cli_ctx *, int, char **);
+int cmd_kb_update(struct cli_ctx *, int, char **);
+int cmd_kb_history(struct cli_ctx *, int, char **);
+int cmd_kb_review(struct cli_ctx *, int, char **);
+int cmd_kb_vote(struct cli_ctx *, int, char **);
+int cmd_kb_from_ticket(struct cli_ctx *, int, char **);
+int cmd_kb_export_public(struct cli_ctx *, int, char **);
 int cmd_admin_db_version(struct cli_ctx *, int, char **);
 int cmd_admin_audit_verify(struct cli_ctx *, int, char **);
 int cmd_admin_user_add(struct cli_ctx *, int, char **);

@@ -1,22 +1,22 @@
-/* mado kb add | show | list: knowledge articles from the shell. */
+/* mado kb add | show | list: knowledge articles from the shell, and the
+ * helpers every kb command shares (cmd_kb.h). */
 #include <errno.h>
 #include <getopt.h>
+#include <glib.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "cli/cmd_kb.h"
 #include "core/kb.h"
 
 /* Rows per page of `kb list` unless --limit says otherwise. */
 #define LIST_DEFAULT 50
-/* Text output of `kb list` cuts titles to this many cells. */
-#define LIST_TITLE_CELLS 40
 
-/* Parses a whole decimal number in [min, max] (no sign, no spaces). */
-static bool
-parse_num(const char *s, long long min, long long max, long long *out)
+bool
+kb_cli_num(const char *s, long long min, long long max, long long *out)
 {
 	char *end;
 	long long v;
@@ -31,11 +31,114 @@ parse_num(const char *s, long long min, long long max, long long *out)
 	return true;
 }
 
-/* The cell for a text that may be absent: NULL (JSON null) when empty. */
-static const char *
-opt_cell(const char *s)
+int
+kb_cli_faq_no(const char *cmd, const char *s, int64_t *no)
+{
+	long long n;
+
+	if (!kb_cli_num(g_str_has_prefix(s, "FAQ-") ? s + 4 : s, 1, KB_FAQ_NO_MAX, &n))
+		return cli_usage(cmd, _("'%s' is not a FAQ number"), s);
+	*no = n;
+	return MADO_OK;
+}
+
+int
+kb_cli_faq_arg(const char *cmd, int argc, char **argv, int64_t *no)
+{
+	if (optind >= argc)
+		return cli_usage(cmd, _("give the FAQ number"));
+	if (optind + 1 < argc)
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind + 1]);
+	return kb_cli_faq_no(cmd, argv[optind], no);
+}
+
+int
+kb_cli_only_faq(const char *cmd, int argc, char **argv, int64_t *no)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	int ch;
+
+	cli_getopt_reset();
+	if ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		return cli_bad_option(cmd, ch, argv);
+	return kb_cli_faq_arg(cmd, argc, argv, no);
+}
+
+const char *
+kb_cli_opt_cell(const char *s)
 {
 	return s != NULL && s[0] != '\0' ? s : NULL;
+}
+
+bool
+kb_cli_article_opt(struct kb_cli_article *a, int ch, const char *arg)
+{
+	const char **slot;
+
+	switch (ch) {
+	case 't': slot = &a->title; break;
+	case 'q': slot = &a->question; break;
+	case 'Q': slot = &a->qfile; break;
+	case 'a': slot = &a->answer; break;
+	case 'A': slot = &a->afile; break;
+	case 'c': slot = &a->category; break;
+	case 'd': slot = &a->department; break;
+	case 'k': slot = &a->faq_class; break;
+	default: return false;
+	}
+	*slot = arg;
+	return true;
+}
+
+/* Reads file when given (into *buf, caller frees) and makes *text point
+ * at the text to use. */
+static int
+text_arg(const char *cmd, const char *opt, const char **text, const char *file, char **buf,
+	struct mado_err *e)
+{
+	if (file == NULL)
+		return MADO_OK;
+	if (*text != NULL)
+		return cli_usage(cmd, _("give --%s or --%s-file, not both"), opt, opt);
+	if (cli_read_text(file, buf, e) != MADO_OK)
+		return cli_fail(e);
+	*text = *buf;
+	return MADO_OK;
+}
+
+int
+kb_cli_article_read(const char *cmd, struct kb_cli_article *a, struct mado_err *e)
+{
+	int st = text_arg(cmd, "question", &a->question, a->qfile, &a->qbuf, e);
+
+	return st != MADO_OK ? st : text_arg(cmd, "answer", &a->answer, a->afile, &a->abuf, e);
+}
+
+void
+kb_cli_article_free(struct kb_cli_article *a)
+{
+	free(a->qbuf);
+	free(a->abuf);
+	a->qbuf = a->abuf = NULL;
+}
+
+int
+kb_cli_result(struct cli_ctx *c, const struct table_column *cols, const char *const *cells,
+	int n, const char *text)
+{
+	struct mado_err e = { 0 };
+	struct table *t;
+	int st;
+
+	if (c->format == OUT_TEXT) {
+		fputs(text, c->out);
+		return MADO_OK;
+	}
+	t = table_new(cols, n);
+	table_add(t, cells);
+	st = table_print_record(t, c->out, c->format, c->ambi, &e);
+	table_free(t);
+	return st == MADO_OK ? MADO_OK : cli_fail(&e);
 }
 
 /* Public or internal: translated for people, stable words for scripts. */
@@ -53,99 +156,60 @@ static int
 print_new_number(struct cli_ctx *c, int64_t no)
 {
 	const struct table_column cols[] = { { "faq_no", _("FAQ No."), 1, 0 } };
-	struct mado_err e = { 0 };
-	char buf[24];
+	char buf[24], line[32];
 	const char *cells[] = { buf };
-	struct table *t;
-	int st;
 
 	snprintf(buf, sizeof buf, "%" PRId64, no);
-	if (c->format == OUT_TEXT) {
-		fprintf(c->out, "%s\n", buf);
-		return MADO_OK;
-	}
-	t = table_new(cols, 1);
-	table_add(t, cells);
-	st = table_print_record(t, c->out, c->format, c->ambi, &e);
-	table_free(t);
-	return st == MADO_OK ? MADO_OK : cli_fail(&e);
-}
-
-/* Reads --question-file / --answer-file when given (into *buf, caller
- * frees) and makes *text point at the text to use. */
-static int
-text_arg(const char *cmd, const char *opt, const char **text, const char *file, char **buf,
-	struct mado_err *e)
-{
-	if (file == NULL)
-		return MADO_OK;
-	if (*text != NULL)
-		return cli_usage(cmd, _("give --%s or --%s-file, not both"), opt, opt);
-	if (cli_read_text(file, buf, e) != MADO_OK)
-		return cli_fail(e);
-	*text = *buf;
-	return MADO_OK;
+	snprintf(line, sizeof line, "%s\n", buf);
+	return kb_cli_result(c, cols, cells, 1, line);
 }
 
 int
 cmd_kb_add(struct cli_ctx *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "title", required_argument, NULL, 't' },
-		{ "question", required_argument, NULL, 'q' },
-		{ "question-file", required_argument, NULL, 'Q' },
-		{ "answer", required_argument, NULL, 'a' },
-		{ "answer-file", required_argument, NULL, 'A' },
-		{ "category", required_argument, NULL, 'c' },
-		{ "dept", required_argument, NULL, 'd' },
-		{ "class", required_argument, NULL, 'k' },
+		KB_CLI_ARTICLE_OPTIONS,
 		{ "public", no_argument, NULL, 'p' },
 		{ "faq-no", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *cmd = "kb add", *qfile = NULL, *afile = NULL;
+	const char *cmd = "kb add";
+	struct kb_cli_article a = { 0 };
 	struct kb_draft d = { 0 };
 	struct mado_err e = { 0 };
-	char *qbuf = NULL, *abuf = NULL;
 	long long n;
 	int64_t no;
 	int ch, st;
 
 	cli_getopt_reset();
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		switch (ch) {
-		case 't': d.title = optarg; break;
-		case 'q': d.question = optarg; break;
-		case 'Q': qfile = optarg; break;
-		case 'a': d.answer = optarg; break;
-		case 'A': afile = optarg; break;
-		case 'c': d.category = optarg; break;
-		case 'd': d.department = optarg; break;
-		case 'k': d.faq_class = optarg; break;
-		case 'p': d.public = true; break;
-		case 'n':
-			if (!parse_num(optarg, 1, KB_FAQ_NO_MAX, &n))
-				return cli_usage(cmd, _("--faq-no: '%s' is not a number from 1 to %lld"),
-					optarg, (long long)KB_FAQ_NO_MAX);
-			d.faq_no = n;
-			break;
-		default:
+		if (kb_cli_article_opt(&a, ch, optarg))
+			continue;
+		if (ch == 'p')
+			d.public = true;
+		else if (ch != 'n')
 			return cli_bad_option(cmd, ch, argv);
-		}
+		else if (kb_cli_num(optarg, 1, KB_FAQ_NO_MAX, &n))
+			d.faq_no = n;
+		else
+			return cli_usage(cmd, _("--faq-no: '%s' is not a number from 1 to %lld"),
+				optarg, (long long)KB_FAQ_NO_MAX);
 	}
 	if (optind < argc)
 		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
-	if (d.title == NULL)
+	if (a.title == NULL)
 		return cli_usage(cmd, _("--title is required"));
-	st = text_arg(cmd, "question", &d.question, qfile, &qbuf, &e);
-	if (st == MADO_OK)
-		st = text_arg(cmd, "answer", &d.answer, afile, &abuf, &e);
-	if (st == MADO_OK) {
+	if ((st = kb_cli_article_read(cmd, &a, &e)) == MADO_OK) {
+		d.title = a.title;
+		d.question = a.question;
+		d.answer = a.answer;
+		d.category = a.category;
+		d.department = a.department;
+		d.faq_class = a.faq_class;
 		st = kb_add(c->db, &c->actor, &d, &no, &e);
 		st = st == MADO_OK ? print_new_number(c, no) : cli_fail(&e);
 	}
-	free(qbuf);
-	free(abuf);
+	kb_cli_article_free(&a);
 	return st;
 }
 
@@ -156,7 +220,7 @@ enum {
 	SHOW_CATEGORY, SHOW_CATEGORY_CODE, SHOW_DEPT, SHOW_DEPT_CODE,
 	SHOW_CLASS, SHOW_CLASS_CODE, SHOW_VISIBILITY, SHOW_VIEWS, SHOW_HELPFUL,
 	SHOW_NOT_HELPFUL, SHOW_VERSION, SHOW_REVIEWED, SHOW_CREATED, SHOW_CREATED_BY,
-	SHOW_UPDATED, SHOW_NCOLS
+	SHOW_UPDATED, SHOW_SOURCE, SHOW_NCOLS
 };
 
 static int
@@ -182,6 +246,7 @@ print_article(struct cli_ctx *c, const struct kb_row *r)
 		[SHOW_CREATED] = { "created_at", _("Created"), 0, 0 },
 		[SHOW_CREATED_BY] = { "created_by", _("Created by"), 0, 0 },
 		[SHOW_UPDATED] = { "updated_at", _("Updated"), 0, 0 },
+		[SHOW_SOURCE] = { "source_ticket", _("Made from ticket"), 0, 0 },
 	};
 	char no[24], views[24], helpful[24], not_helpful[24], version[24];
 	char reviewed[32], created[32], updated[32];
@@ -199,12 +264,12 @@ print_article(struct cli_ctx *c, const struct kb_row *r)
 	cells[SHOW_TITLE] = r->title;
 	cells[SHOW_QUESTION] = r->question;
 	cells[SHOW_ANSWER] = r->answer;
-	cells[SHOW_CATEGORY] = opt_cell(r->category_name);
-	cells[SHOW_CATEGORY_CODE] = opt_cell(r->category);
-	cells[SHOW_DEPT] = opt_cell(r->department_name);
-	cells[SHOW_DEPT_CODE] = opt_cell(r->department);
-	cells[SHOW_CLASS] = opt_cell(r->faq_class_name);
-	cells[SHOW_CLASS_CODE] = opt_cell(r->faq_class);
+	cells[SHOW_CATEGORY] = kb_cli_opt_cell(r->category_name);
+	cells[SHOW_CATEGORY_CODE] = kb_cli_opt_cell(r->category);
+	cells[SHOW_DEPT] = kb_cli_opt_cell(r->department_name);
+	cells[SHOW_DEPT_CODE] = kb_cli_opt_cell(r->department);
+	cells[SHOW_CLASS] = kb_cli_opt_cell(r->faq_class_name);
+	cells[SHOW_CLASS_CODE] = kb_cli_opt_cell(r->faq_class);
 	cells[SHOW_VISIBILITY] = visibility_cell(c, r->public);
 	cells[SHOW_VIEWS] = views;
 	cells[SHOW_HELPFUL] = helpful;
@@ -213,8 +278,9 @@ print_article(struct cli_ctx *c, const struct kb_row *r)
 	cells[SHOW_REVIEWED] = r->reviewed_at != 0
 		? cli_time(r->reviewed_at, reviewed, sizeof reviewed) : NULL;
 	cells[SHOW_CREATED] = cli_time(r->created_at, created, sizeof created);
-	cells[SHOW_CREATED_BY] = opt_cell(r->created_by);
+	cells[SHOW_CREATED_BY] = kb_cli_opt_cell(r->created_by);
 	cells[SHOW_UPDATED] = cli_time(r->updated_at, updated, sizeof updated);
+	cells[SHOW_SOURCE] = kb_cli_opt_cell(r->source_ticket);
 	t = table_new(cols, SHOW_NCOLS);
 	table_add(t, cells);
 	st = table_print_record(t, c->out, c->format, c->ambi, &e);
@@ -225,22 +291,14 @@ print_article(struct cli_ctx *c, const struct kb_row *r)
 int
 cmd_kb_show(struct cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	const char *cmd = "kb show";
 	struct mado_err e = { 0 };
 	struct kb_row row;
-	long long no;
-	int ch, st;
+	int64_t no;
+	int st;
 
-	cli_getopt_reset();
-	if ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1)
-		return cli_bad_option(cmd, ch, argv);
-	if (optind >= argc)
-		return cli_usage(cmd, _("give the FAQ number to show"));
-	if (optind + 1 < argc)
-		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind + 1]);
-	if (!parse_num(argv[optind], 1, KB_FAQ_NO_MAX, &no))
-		return cli_usage(cmd, _("'%s' is not a FAQ number"), argv[optind]);
+	if ((st = kb_cli_only_faq(cmd, argc, argv, &no)) != MADO_OK)
+		return st;
 	if (kb_show(c->db, &c->actor, no, &row, &e) != MADO_OK)
 		return cli_fail(&e);
 	st = print_article(c, &row);
@@ -273,7 +331,7 @@ list_row(const struct kb_row *r, void *p)
 	snprintf(views, sizeof views, "%" PRId64, r->views);
 	cells[LIST_NO] = no;
 	cells[LIST_TITLE] = r->title;
-	cells[LIST_CATEGORY] = opt_cell(r->category_name);
+	cells[LIST_CATEGORY] = kb_cli_opt_cell(r->category_name);
 	cells[LIST_VISIBILITY] = visibility_cell(l->c, r->public);
 	cells[LIST_VIEWS] = views;
 	cells[LIST_UPDATED] = cli_time(r->updated_at, updated, sizeof updated);
@@ -295,7 +353,7 @@ parse_cursor(const char *s, struct kb_query *q)
 	long long a, b;
 
 	if (q->stale_days < 0) {
-		if (!parse_num(s, 0, KB_FAQ_NO_MAX, &a))
+		if (!kb_cli_num(s, 0, KB_FAQ_NO_MAX, &a))
 			return false;
 		q->after_no = a;
 	} else {
@@ -305,7 +363,7 @@ parse_cursor(const char *s, struct kb_query *q)
 			return false;
 		memcpy(at, s, (size_t)(colon - s));
 		at[colon - s] = '\0';
-		if (!parse_num(at, 0, INT64_MAX, &a) || !parse_num(colon + 1, 0, INT64_MAX, &b))
+		if (!kb_cli_num(at, 0, INT64_MAX, &a) || !kb_cli_num(colon + 1, 0, INT64_MAX, &b))
 			return false;
 		q->after_at = a;
 		q->after_id = b;
@@ -328,7 +386,7 @@ cmd_kb_list(struct cli_ctx *c, int argc, char **argv)
 	};
 	const struct table_column cols[LIST_NCOLS] = {
 		[LIST_NO] = { "faq_no", _("No."), 1, 0 },
-		[LIST_TITLE] = { "title", _("Title"), 0, LIST_TITLE_CELLS },
+		[LIST_TITLE] = { "title", _("Title"), 0, KB_CLI_TITLE_CELLS },
 		[LIST_CATEGORY] = { "category", _("Category"), 0, 0 },
 		[LIST_VISIBILITY] = { "visibility", _("Visibility"), 0, 0 },
 		[LIST_VIEWS] = { "views", _("Views"), 1, 0 },
@@ -354,12 +412,12 @@ cmd_kb_list(struct cli_ctx *c, int argc, char **argv)
 			q.public = ch == 'p';
 			break;
 		case 's':
-			if (!parse_num(optarg, 0, KB_STALE_DAYS_MAX, &n))
+			if (!kb_cli_num(optarg, 0, KB_STALE_DAYS_MAX, &n))
 				return cli_usage(cmd, _("--stale: '%s' is not a number of days"), optarg);
 			q.stale_days = (int)n;
 			break;
 		case 'l':
-			if (!parse_num(optarg, 1, KB_LIST_MAX, &n))
+			if (!kb_cli_num(optarg, 1, KB_LIST_MAX, &n))
 				return cli_usage(cmd, _("--limit: '%s' is not a number from 1 to %d"),
 					optarg, KB_LIST_MAX);
 			q.limit = (int)n;

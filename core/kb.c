@@ -1,4 +1,5 @@
 #include "kb.h"
+#include "kb_impl.h"
 
 #include <glib.h>
 #include <string.h>
@@ -9,163 +10,22 @@
 
 #define SECONDS_PER_DAY 86400
 
-/* ---- checking and tidying text ---- */
-
-static bool
-space_at(const char *p)
-{
-	return g_unichar_isspace(g_utf8_get_char(p));
-}
-
-/* MADO_OK when s is UTF-8; the message suggests converting, since the
- * usual culprit is a Shift_JIS file saved by a Windows editor. */
-static int
-check_utf8(const char *field, const char *s, struct mado_err *e)
-{
-	const char *bad;
-
-	if (g_utf8_validate(s, -1, &bad))
-		return MADO_OK;
-	return mado_err_set(e, MADO_EDATA,
-		_("%s: not valid UTF-8 at byte %ld (convert the text to UTF-8, e.g."
-		  " with iconv -f SHIFT_JIS -t UTF-8)"), field, (long)(bad - s));
-}
-
-/* MADO_OK when valid UTF-8 s has at most max characters and no control
- * characters, except newline and tab when multiline. Control characters
- * are refused because articles are printed on operators' terminals, where
- * an escape sequence would act rather than show. */
-static int
-check_chars(const char *field, const char *s, long max, bool multiline, struct mado_err *e)
-{
-	long n = 0;
-
-	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p), n++) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (multiline && (c == '\n' || c == '\t'))
-			continue;
-		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-			if (!multiline)
-				return mado_err_set(e, MADO_EDATA,
-					_("%s: must be a single line without control characters"
-					  " (found U+%04X)"), field, (unsigned)c);
-			return mado_err_set(e, MADO_EDATA,
-				_("%s: control character U+%04X is not allowed"), field, (unsigned)c);
-		}
-	}
-	if (n > max)
-		return mado_err_set(e, MADO_EDATA,
-			_("%s: too long (%ld characters; at most %ld)"), field, n, max);
-	return MADO_OK;
-}
-
-/* Valid UTF-8 s without leading and trailing white space, which includes
- * the ideographic space (U+3000) Japanese input methods type. Caller
- * frees with g_free(). */
-static char *
-trim(const char *s)
-{
-	const char *end = s + strlen(s);
-
-	while (*s != '\0' && space_at(s))
-		s = g_utf8_next_char(s);
-	while (end > s) {
-		const char *prev = g_utf8_find_prev_char(s, end);
-
-		if (prev == NULL || !space_at(prev))
-			break;
-		end = prev;
-	}
-	return g_strndup(s, (gsize)(end - s));
-}
-
-/* A question or answer as stored: no byte-order mark, LF line ends
- * (files from Windows editors have CRLF), no blank lines before the text
- * (the first line keeps its indentation) and no white space after it.
- * s must be valid UTF-8. Caller frees with g_free(). */
-static char *
-tidy_body(const char *s)
-{
-	const char *start;
-	GString *out;
-
-	if (strncmp(s, "\xEF\xBB\xBF", 3) == 0)
-		s += 3;
-	start = s;
-	for (const char *p = s; *p != '\0' && space_at(p); p = g_utf8_next_char(p))
-		if (*p == '\n' || *p == '\r')
-			start = p + 1;
-	out = g_string_sized_new(strlen(start));
-	for (const char *p = start; *p != '\0'; p++) {
-		if (*p != '\r')
-			g_string_append_c(out, *p);
-		else if (p[1] != '\n')
-			g_string_append_c(out, '\n');
-	}
-	while (out->len > 0) {
-		const char *prev = g_utf8_find_prev_char(out->str, out->str + out->len);
-
-		if (prev == NULL || !space_at(prev))
-			break;
-		g_string_truncate(out, (gsize)(prev - out->str));
-	}
-	return g_string_free(out, FALSE);
-}
-
 /* ---- adding ---- */
 
-struct add_ctx {
-	const struct actor *actor;
-	const struct kb_draft *d;
-	char *title, *question, *answer;    /* tidied copies, g_free() */
-	int64_t faq_no;                     /* out */
-};
-
-static int
-tidy_draft(struct add_ctx *a, struct mado_err *e)
-{
-	const struct kb_draft *d = a->d;
-	int st;
-
-	if (d->title == NULL)
-		return mado_err_set(e, MADO_EDATA, _("title: must not be empty"));
-	if ((st = check_utf8(_("title"), d->title, e)) != MADO_OK)
-		return st;
-	a->title = trim(d->title);
-	if (a->title[0] == '\0')
-		return mado_err_set(e, MADO_EDATA, _("title: must not be empty"));
-	if ((st = check_chars(_("title"), a->title, KB_TITLE_MAX, false, e)) != MADO_OK)
-		return st;
-	if ((st = check_utf8(_("question"), d->question ? d->question : "", e)) != MADO_OK)
-		return st;
-	a->question = tidy_body(d->question ? d->question : "");
-	if ((st = check_chars(_("question"), a->question, KB_QUESTION_MAX, true, e)) != MADO_OK)
-		return st;
-	if ((st = check_utf8(_("answer"), d->answer ? d->answer : "", e)) != MADO_OK)
-		return st;
-	a->answer = tidy_body(d->answer ? d->answer : "");
-	if ((st = check_chars(_("answer"), a->answer, KB_ANSWER_MAX, true, e)) != MADO_OK)
-		return st;
-	if (d->faq_no < 0 || d->faq_no > KB_FAQ_NO_MAX)
-		return mado_err_set(e, MADO_EDATA, _("FAQ number: %lld is out of range (1 to %lld)"),
-			(long long)d->faq_no, (long long)KB_FAQ_NO_MAX);
-	return MADO_OK;
-}
-
-static bool
-given(const char *code)
+bool
+kb_given(const char *code)
 {
 	return code != NULL && code[0] != '\0';
 }
 
-/* Resolves one master code for a new article; field names it in messages.
- * Retired (inactive) masters are refused: new articles should not be
+/* Retired (inactive) masters are refused: new articles should not be
  * filed under a category or department that no longer exists. */
-static int
-resolve_master(struct db *db, enum kb_master which, const char *field, const char *code,
+int
+kb_resolve_master(struct db *db, enum kb_master which, const char *code,
 	struct kb_master_ref *ref, struct mado_err *e)
 {
+	const char *field = which == KB_MASTER_CATEGORY ? _("category")
+		: which == KB_MASTER_DEPARTMENT ? _("department") : _("class");
 	int st = kb_master_lookup(db, which, code, ref, e);
 
 	if (st == MADO_ENOTFOUND)
@@ -174,6 +34,10 @@ resolve_master(struct db *db, enum kb_master which, const char *field, const cha
 		return st;
 	if (!ref->active)
 		return mado_err_set(e, MADO_EDATA, _("%s: '%s' is no longer in use"), field, code);
+	if (which == KB_MASTER_CATEGORY && strcmp(ref->scope, "any") != 0 &&
+	    strcmp(ref->scope, "kb") != 0)
+		return mado_err_set(e, MADO_EDATA,
+			_("category: '%s' is for %s records, not knowledge articles"), code, ref->scope);
 	return MADO_OK;
 }
 
@@ -186,27 +50,20 @@ resolve_masters(struct db *db, const struct kb_draft *d, struct kb_insert *in,
 	struct kb_master_ref ref;
 	int st;
 
-	if (given(d->category)) {
-		st = resolve_master(db, KB_MASTER_CATEGORY, _("category"), d->category, &ref, e);
-		if (st != MADO_OK)
+	if (kb_given(d->category)) {
+		if ((st = kb_resolve_master(db, KB_MASTER_CATEGORY, d->category, &ref, e)) != MADO_OK)
 			return st;
-		if (strcmp(ref.scope, "any") != 0 && strcmp(ref.scope, "kb") != 0)
-			return mado_err_set(e, MADO_EDATA,
-				_("category: '%s' is for %s records, not knowledge articles"),
-				d->category, ref.scope);
 		in->category_id = ref.id;
 		in->department_id = ref.department_id;
 	}
-	if (given(d->department)) {
-		st = resolve_master(db, KB_MASTER_DEPARTMENT, _("department"), d->department,
-			&ref, e);
+	if (kb_given(d->department)) {
+		st = kb_resolve_master(db, KB_MASTER_DEPARTMENT, d->department, &ref, e);
 		if (st != MADO_OK)
 			return st;
 		in->department_id = ref.id;
 	}
-	if (given(d->faq_class)) {
-		st = resolve_master(db, KB_MASTER_CLASS, _("class"), d->faq_class, &ref, e);
-		if (st != MADO_OK)
+	if (kb_given(d->faq_class)) {
+		if ((st = kb_resolve_master(db, KB_MASTER_CLASS, d->faq_class, &ref, e)) != MADO_OK)
 			return st;
 		in->faq_class_id = ref.id;
 	}
@@ -240,65 +97,99 @@ choose_number(struct db *db, int64_t wanted, int64_t *out, struct mado_err *e)
 	return st;
 }
 
-/* One audit row per field the new article starts with, from the row as
- * stored. The question and answer are not copied into the audit trail:
- * kb_version keeps every text of every version. */
-static int
-audit_created(struct db *db, const struct actor *actor, const struct kb_row *row,
-	struct mado_err *e)
+int
+kb_audit_changes(struct db *db, const struct actor *actor, const char *action,
+	const struct kb_row *old, const struct kb_row *new, struct mado_err *e)
 {
-	char no[24];
-	const struct { const char *field, *value; } fields[] = {
-		{ "faq_no", no },
-		{ "title", row->title },
-		{ "category", row->category },
-		{ "department", row->department },
-		{ "faq_class", row->faq_class },
-		{ "public", row->public ? "1" : "0" },
+	char no[2][24], ver[2][32];
+	const struct kb_row *rows[2] = { old, new };
+	const char *vals[2][9];
+	static const char *const fields[] = {
+		"faq_no", "title", "category", "department", "faq_class", "public",
+		"source_ticket", "question", "answer",
 	};
+	enum { TEXTS = 7 };     /* question and answer: compared, named by version */
 
-	g_snprintf(no, sizeof no, "%lld", (long long)row->faq_no);
+	for (int r = 0; r < 2; r++) {
+		const struct kb_row *w = rows[r];
+
+		if (w == NULL)
+			continue;
+		g_snprintf(no[r], sizeof no[r], "%lld", (long long)w->faq_no);
+		g_snprintf(ver[r], sizeof ver[r], "version %lld", (long long)w->version);
+		vals[r][0] = no[r];
+		vals[r][1] = w->title;
+		vals[r][2] = w->category;
+		vals[r][3] = w->department;
+		vals[r][4] = w->faq_class;
+		vals[r][5] = w->public ? "1" : "0";
+		vals[r][6] = w->source_ticket;
+		vals[r][7] = w->question;
+		vals[r][8] = w->answer;
+	}
 	for (size_t i = 0; i < G_N_ELEMENTS(fields); i++) {
+		const char *was = old != NULL ? vals[0][i] : "", *now = vals[1][i];
 		struct audit_entry a = {
-			.action = "create", .entity = "kb", .entity_id = row->id,
-			.field = fields[i].field, .old_value = NULL, .new_value = fields[i].value,
+			.action = action, .entity = "kb", .entity_id = new->id, .field = fields[i],
+			.old_value = was[0] != '\0' ? was : NULL, .new_value = now[0] != '\0' ? now : NULL,
 		};
 		int st;
 
-		if (fields[i].value[0] == '\0')
+		if (strcmp(was, now) == 0 || (i >= TEXTS && old == NULL))
 			continue;
+		if (i >= TEXTS) {
+			a.old_value = ver[0];
+			a.new_value = ver[1];
+		}
 		if ((st = actor_audit(db, actor, &a, e)) != MADO_OK)
 			return st;
 	}
 	return MADO_OK;
 }
 
+int
+kb_add_in_txn(struct db *db, const struct actor *actor, const struct kb_draft *d,
+	const struct kb_text *t, int64_t source_ticket_id, struct kb_row *row,
+	struct mado_err *e)
+{
+	struct kb_insert in = {
+		.title = t->title, .question = t->question, .answer = t->answer,
+		.public = d->public, .actor_id = actor->staff_id, .at = mado_now(),
+		.source_ticket_id = source_ticket_id,
+	};
+	int64_t id;
+	int st;
+
+	memset(row, 0, sizeof *row);
+	if ((st = resolve_masters(db, d, &in, e)) != MADO_OK)
+		return st;
+	if ((st = choose_number(db, d->faq_no, &in.faq_no, e)) != MADO_OK)
+		return st;
+	if ((st = kb_insert(db, &in, &id, e)) != MADO_OK)
+		return st;
+	if ((st = kb_by_faq_no(db, in.faq_no, row, e)) != MADO_OK)
+		return st == MADO_ENOTFOUND
+			? mado_err_set(e, MADO_EFAIL, "kb: article %lld vanished", (long long)in.faq_no)
+			: st;
+	return kb_audit_changes(db, actor, "create", NULL, row, e);
+}
+
+struct add_ctx {
+	const struct actor *actor;
+	const struct kb_draft *d;
+	struct kb_text t;
+	int64_t faq_no;                     /* out */
+};
+
 static int
 add_txn(struct db *db, void *p, struct mado_err *e)
 {
 	struct add_ctx *a = p;
-	struct kb_insert in = {
-		.title = a->title, .question = a->question, .answer = a->answer,
-		.public = a->d->public, .actor_id = a->actor->staff_id, .at = mado_now(),
-	};
 	struct kb_row row;
-	int64_t id;
-	int st;
+	int st = kb_add_in_txn(db, a->actor, a->d, &a->t, 0, &row, e);
 
-	if ((st = resolve_masters(db, a->d, &in, e)) != MADO_OK)
-		return st;
-	if ((st = choose_number(db, a->d->faq_no, &in.faq_no, e)) != MADO_OK)
-		return st;
-	if ((st = kb_insert(db, &in, &id, e)) != MADO_OK)
-		return st;
-	if ((st = kb_by_faq_no(db, in.faq_no, &row, e)) != MADO_OK)
-		return st == MADO_ENOTFOUND
-			? mado_err_set(e, MADO_EFAIL, "kb: article %lld vanished", (long long)in.faq_no)
-			: st;
-	st = audit_created(db, a->actor, &row, e);
+	a->faq_no = row.faq_no;
 	kb_row_clear(&row);
-	if (st == MADO_OK)
-		a->faq_no = in.faq_no;
 	return st;
 }
 
@@ -310,14 +201,12 @@ kb_add(struct db *db, const struct actor *actor, const struct kb_draft *d,
 	int st = role_require(actor, ROLE_OPERATOR, _("adding a knowledge article"), e);
 
 	if (st == MADO_OK)
-		st = tidy_draft(&a, e);
+		st = kb_draft_check(d, &a.t, e);
 	if (st == MADO_OK)
 		st = db_txn(db, add_txn, &a, e);
 	if (st == MADO_OK)
 		*faq_no = a.faq_no;
-	g_free(a.title);
-	g_free(a.question);
-	g_free(a.answer);
+	kb_text_clear(&a.t);
 	return st;
 }
 
@@ -330,11 +219,26 @@ struct show_ctx {
 	bool count;              /* a new reading: count the view */
 };
 
-/* Internal articles are for operators; staff see the public ones only. */
-static bool
-may_see_internal(const struct actor *actor)
+bool
+kb_may_see_internal(const struct actor *actor)
 {
 	return actor->role >= ROLE_OPERATOR;
+}
+
+int
+kb_article_get(struct db *db, const struct actor *actor, int64_t faq_no, struct kb_row *row,
+	struct mado_err *e)
+{
+	int st = kb_by_faq_no(db, faq_no, row, e);
+
+	if (st == MADO_OK && !row->public && !kb_may_see_internal(actor))
+		st = mado_err_set(e, MADO_EPERM,
+			_("FAQ %lld is internal: reading it needs the operator role"), (long long)faq_no);
+	else if (st == MADO_ENOTFOUND)
+		st = mado_err_set(e, MADO_ENOTFOUND, _("no FAQ with number %lld"), (long long)faq_no);
+	if (st != MADO_OK)
+		kb_row_clear(row);
+	return st;
 }
 
 static int
@@ -346,18 +250,11 @@ show_txn(struct db *db, void *p, struct mado_err *e)
 	kb_row_clear(s->row); /* a retried transaction starts afresh */
 	/* The view count is a statistic, not a change to the article, so it
 	 * is not audited: an audit row per reading would bury the changes. */
-	st = kb_by_faq_no(db, s->faq_no, s->row, e);
-	if (st == MADO_OK && !s->row->public && !may_see_internal(s->actor))
-		return mado_err_set(e, MADO_EPERM,
-			_("FAQ %lld is internal: reading it needs the operator role"),
-			(long long)s->faq_no);
+	st = kb_article_get(db, s->actor, s->faq_no, s->row, e);
 	if (st == MADO_OK && s->count) {
 		st = kb_count_view(db, s->faq_no, e);
 		s->row->views++;
 	}
-	if (st == MADO_ENOTFOUND)
-		return mado_err_set(e, MADO_ENOTFOUND, _("no FAQ with number %lld"),
-			(long long)s->faq_no);
 	return st;
 }
 
@@ -432,7 +329,7 @@ kb_list(struct db *db, const struct actor *actor, const struct kb_query *q,
 
 	if (st != MADO_OK)
 		return st;
-	if (!may_see_internal(actor)) {
+	if (!kb_may_see_internal(actor)) {
 		if (q->public == 0)
 			return mado_err_set(e, MADO_EPERM,
 				_("internal articles are for operators; %s is %s"), actor->login,
@@ -448,7 +345,7 @@ kb_list(struct db *db, const struct actor *actor, const struct kb_query *q,
 	if (q->backward && q->stale_days >= 0)
 		return mado_err_set(e, MADO_EUSAGE,
 			_("stale lists are read forward only, oldest review first"));
-	if (given(q->category)) {
+	if (kb_given(q->category)) {
 		struct kb_master_ref ref;
 
 		/* Retired categories may still be listed: their articles remain. */

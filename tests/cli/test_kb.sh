@@ -186,4 +186,183 @@ is "$rc$out" "017" "operators may add"
 is "$(sql 'SELECT s.login FROM kb_article a JOIN staff s ON s.id = a.created_by WHERE a.faq_no = 17')" \
 	root "created_by is the operator"
 
+# --- update and history ---
+sql "UPDATE staff SET role = 'staff' WHERE login = 'root'"
+run "$MADO" kb update 10 --answer '変更'
+is "$rc" 77 "staff may not update"
+is "$(sql 'SELECT version FROM kb_article WHERE faq_no = 10')" 1 "...and nothing changed"
+sql "UPDATE staff SET role = 'operator' WHERE login = 'root'"
+run "$MADO" kb update 10
+is "$rc" 64 "update without a change is a usage error"
+run "$MADO" kb update 10 --public --internal
+is "$rc" 64 "--public and --internal together"
+run "$MADO" kb update abc --title x
+is "$rc" 64 "update of a non-number"
+run "$MADO" kb update 999 --title x
+is "$rc" 66 "update of an unknown FAQ"
+run "$MADO" kb update 10 --category NOPE
+is "$rc" 65 "update to an unknown category"
+like "$err" "category: no entry with code 'NOPE'" "...named"
+printf '口座振替、コンビニ、\r\nスマートフォン決済で納付できます。\r\n' >"$TMP/answer2.txt"
+run "$MADO" kb update 10 --answer-file "$TMP/answer2.txt"
+is "$rc" 0 "first update"
+is "$out" "FAQ 10: now version 2" "it says the new version"
+run "$MADO" --format json kb update FAQ-10 --title '市県民税の納付方法（改訂）' --class FEE --public
+is "$rc" 0 "second update, FAQ-N form, json"
+is "$(printf '%s' "$out" | json_get version)" 3 "json: version 3"
+run "$MADO" kb update 10 --class FEE
+is "$out" "FAQ 10: nothing changed" "the same value again changes nothing"
+is "$(sql 'SELECT count(*) FROM kb_version v JOIN kb_article a ON a.id = v.article_id WHERE a.faq_no = 10')" 3 \
+	"three versions stored"
+is "$(sql "SELECT count(*) FROM audit a JOIN kb_article k ON k.id = a.entity_id
+  WHERE a.entity = 'kb' AND a.action = 'update' AND k.faq_no = 10")" 4 \
+	"audited: answer, then title, class and flag"
+run "$MADO" kb history 10
+is "$rc" 0 "history"
+is "$(printf '%s\n' "$out" | sed -n '3,$p' | awk '{print $1}' | tr '\n' ' ')" "3 2 1 " \
+	"versions newest first"
+like "$out" "root" "who changed it"
+like "$out" "市県民税の納付方法（改訂）" "version 3's title"
+run "$MADO" --format json kb history 10 --version 1
+is "$(printf '%s' "$out" | json_get answer)" "コンビニ、口座振替で納付できます。" "version 1's answer"
+run "$MADO" --format json kb history 10 --version 2
+is "$(printf '%s' "$out" | json_get answer)" "$(printf '口座振替、コンビニ、\nスマートフォン決済で納付できます。')" \
+	"version 2's answer, from the file"
+is "$(printf '%s' "$out" | json_get title)" "市県民税の納付方法" "version 2 still has the old title"
+run "$MADO" kb history 10 --version 7
+is "$rc" 66 "no version 7"
+run "$MADO" kb show 10
+like "$out" "public" "now public"
+like "$out" "手数料" "class shown"
+
+# --- review ---
+run "$MADO" kb review 12
+is "$rc" 0 "review"
+like "$out" "FAQ 12: reviewed [0-9]{4}-" "it says when"
+run "$MADO" --format json kb list --stale 30
+is "$(printf '%s' "$out" | faq_nos)" "14 11" "a reviewed article leaves the stale list"
+is "$(sql "SELECT count(*) FROM audit WHERE action = 'review' AND field = 'reviewed_at'")" 1 "review audited"
+sql "UPDATE staff SET role = 'staff' WHERE login = 'root'"
+run "$MADO" kb review 14
+is "$rc" 77 "staff may not mark reviewed"
+
+# --- votes ---
+run "$MADO" kb vote 1 helpful
+is "$rc" 0 "staff may vote"
+like "$out" "counted" "a first vote is counted"
+run "$MADO" kb vote 1 helpful
+is "$rc" 0 "the same vote again"
+like "$out" "once" "...is said to count once"
+is "$(sql 'SELECT helpful || "/" || not_helpful FROM kb_article WHERE faq_no = 1')" "1/0" \
+	"a vote twice counts once"
+run "$MADO" --format json kb vote FAQ-1 not-helpful
+is "$(printf '%s' "$out" | json_get result)" changed "a changed vote"
+is "$(sql 'SELECT helpful || "/" || not_helpful FROM kb_article WHERE faq_no = 1')" "0/1" \
+	"the counters follow"
+is "$(sql 'SELECT count(*) FROM kb_vote')" 1 "one vote row"
+run "$MADO" kb vote 11 helpful
+is "$rc" 77 "staff may not vote on an internal article"
+run "$MADO" kb vote 1 great
+is "$rc" 64 "an unknown vote word"
+run "$MADO" kb vote 1
+is "$rc" 64 "a vote needs its word"
+
+# --- make a ticket an FAQ ---
+sql "UPDATE staff SET role = 'operator' WHERE login = 'root'"
+"$MADO" ticket new --kind inquiry --subject 'パスワードを忘れた' \
+	--body "$(printf 'グループウェアのパスワードを\n忘れました。')" --category LIFE >/dev/null
+tno=$(sql "SELECT number FROM ticket ORDER BY id DESC LIMIT 1")
+"$MADO" ticket comment "$tno" --body '本人確認のうえ再発行します。' >/dev/null
+"$MADO" ticket comment "$tno" --note --body '内部メモ：初期パスワードは生年月日' >/dev/null
+"$MADO" ticket comment "$tno" --body "$(printf '情報政策課の窓口で\n再発行を受けてください。')" >/dev/null
+"$MADO" ticket comment "$tno" --note --body '最後のメモ' >/dev/null
+sql "UPDATE staff SET role = 'staff' WHERE login = 'root'"
+run "$MADO" kb from-ticket "$tno"
+is "$rc" 77 "staff may not make a ticket an FAQ"
+sql "UPDATE staff SET role = 'operator' WHERE login = 'root'"
+run "$MADO" kb from-ticket "$tno"
+is "$rc" 0 "from-ticket"
+fno=$out
+like "$fno" "^[0-9]+$" "prints the new FAQ number"
+is "$err" "" "no warning for an answered ticket"
+run "$MADO" --format json kb show "$fno"
+is "$(printf '%s' "$out" | json_get title)" "パスワードを忘れた" "title: the subject"
+is "$(printf '%s' "$out" | json_get question)" "$(printf 'グループウェアのパスワードを\n忘れました。')" \
+	"question: the body"
+is "$(printf '%s' "$out" | json_get answer)" "$(printf '情報政策課の窓口で\n再発行を受けてください。')" \
+	"answer: the last reply"
+is "$(printf '%s' "$out" | json_get visibility)" internal "created internal"
+is "$(printf '%s' "$out" | json_get source_ticket)" "$tno" "the article shows its source ticket"
+ok "$(printf '%s' "$out" | grep -q 'メモ' && echo 1 || echo 0)" "no note in the FAQ"
+run "$MADO" ticket show "$tno"
+like "$out" "answered_with_faq FAQ-$fno" "the ticket links to the FAQ"
+run "$MADO" kb from-ticket "$tno"
+is "$rc" 65 "a ticket becomes one FAQ only"
+like "$err" "FAQ $fno" "...the refusal names it"
+"$MADO" ticket new --kind inquiry --subject '電話で回答済み' >/dev/null
+tno2=$(sql "SELECT number FROM ticket ORDER BY id DESC LIMIT 1")
+"$MADO" ticket comment "$tno2" --note --body 'メモだけ' >/dev/null
+run "$MADO" kb from-ticket "$tno2" --title '電話での回答'
+is "$rc" 0 "from-ticket of a ticket without reply"
+like "$err" "no reply" "warns that the answer is empty"
+is "$(sql "SELECT title || '|' || question || '|' || answer FROM kb_article WHERE faq_no = $out")" \
+	"電話での回答|電話で回答済み|" "--title, the subject as question, no note as answer"
+run "$MADO" kb from-ticket INQ-1999-999999
+is "$rc" 66 "unknown ticket"
+
+# --- export for the citizen site ---
+run "$MADO" kb export-public "$TMP/faq.csv"
+is "$rc" 77 "operators may not export"
+ok "$([ -e "$TMP/faq.csv" ] && echo 1 || echo 0)" "...and no file was created"
+sql "UPDATE staff SET role = 'supervisor' WHERE login = 'root'"
+public_n=$(sql 'SELECT count(*) FROM kb_article WHERE public = 1')
+"$MADO" kb update 13 --public --answer "$(printf '"印鑑"と\n<b>本人確認書類</b> & 手数料')" >/dev/null
+run "$MADO" kb export-public "$TMP/faq.csv"
+is "$rc" 0 "export to a file"
+like "$out" "$((public_n + 1)) public articles written to" "it counts the articles"
+is "$(head -c 3 "$TMP/faq.csv" | od -An -tx1 | tr -d ' ')" efbbbf "a file gets the BOM for Excel"
+python3 - "$TMP/faq.csv" >"$TMP/csv.txt" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+print(','.join(rows[0]))
+print(' '.join(r[0] for r in rows[1:]))
+print([r for r in rows if r[0] == '13'][0][4])
+PY
+is "$(sed -n 1p "$TMP/csv.txt")" "faq_no,category,title,question,answer,updated" "CSV header"
+is "$(sed -n 2p "$TMP/csv.txt")" "1 10 13" "public articles only, by number"
+is "$(sed -n '3,$p' "$TMP/csv.txt")" "$(printf '"印鑑"と\n<b>本人確認書類</b> & 手数料')" \
+	"the answer survives CSV quoting"
+ok "$(grep -c 'パスワード\|転入届' "$TMP/faq.csv")" "no internal article in the file"
+is "$(stat -c %a "$TMP/faq.csv")" 644 "public data: ordinary permissions"
+ok "$(ls "$TMP" | grep -c 'faq.csv.')" "no temporary file left"
+run "$MADO" kb export-public --format json
+is "$rc" 0 "JSON to standard output"
+printf '%s' "$out" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+assert [r["faq_no"] for r in a] == [1, 10, 13], a
+assert a[2]["answer"] == "\"印鑑\"と\n<b>本人確認書類</b> & 手数料", a[2]
+assert set(a[0]) == {"faq_no", "category", "title", "question", "answer", "updated"}
+'
+ok $? "JSON parses, public only, text intact"
+like "$out" '\\u003cb\\u003e' "< escaped for pages that embed it"
+run "$MADO" --format json kb export-public
+is "$(printf '%s' "$out" | head -c 1)" "[" "the global --format json is honoured"
+run "$MADO" kb export-public "$TMP/faq.csv" --encoding cp932
+is "$rc" 0 "CP932"
+is "$(iconv -f CP932 -t UTF-8 "$TMP/faq.csv" | head -1 | tr -d '\r')" \
+	"faq_no,category,title,question,answer,updated" "CP932 file reads back"
+cp "$TMP/faq.csv" "$TMP/before.csv"
+"$MADO" kb update 1 --title '絵文字😀' >/dev/null
+run "$MADO" kb export-public "$TMP/faq.csv" --encoding cp932
+is "$rc" 65 "a character without a CP932 form"
+like "$err" "FAQ 1" "...names the article"
+ok "$(cmp -s "$TMP/faq.csv" "$TMP/before.csv"; echo $?)" "a failed export leaves the older file as it was"
+run "$MADO" kb export-public --format json --encoding cp932
+is "$rc" 64 "JSON is UTF-8 only"
+run "$MADO" kb export-public --format xml
+is "$rc" 64 "an unknown format"
+run "$MADO" kb export-public a b
+is "$rc" 64 "one file at most"
+
 done_testing
