@@ -47,9 +47,10 @@ void prompt_shutdown(struct tui *t);
 char **prompt_complete_list(const char *const *list, const char *word);
 
 /* The `:` command line: every action name (done as its key would be), the
- * view names ("incidents" for view-incidents), "q" for quit, and "open
- * NUMBER" for a ticket; Tab completes the command names. Opened by the
- * "command" action. */
+ * view names ("incidents" for view-incidents), "q" for quit, "open
+ * NUMBER" for a ticket, and the commands with arguments of tui/commands.h
+ * (assign, set, status, filter, view); Tab completes the command names,
+ * then those commands' arguments. Opened by the "command" action. */
 void command_line_open(struct tui *t);
 
 #endif
