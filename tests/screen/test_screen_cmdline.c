@@ -17,18 +17,6 @@
 
 int main(void);
 
-static bool
-message_says(struct vt *vt, void *text)
-{
-	return ms_row_has(vt, ms_message_row(vt), text);
-}
-
-static bool
-wait_message(struct vt *vt, const char *text)
-{
-	return mr_wait(vt, message_says, (void *)text, SCREEN_WAIT_MS);
-}
-
 /* Types a command line without Enter. */
 static void
 type_command(struct vt *vt, const char *text)
@@ -98,7 +86,7 @@ test_complete_command(struct vt *vt)
 	vt_key(vt, "C-g");
 	screen_ok(vt, vt_wait_gone(vt, ":assign", SCREEN_WAIT_MS), "complete: C-g cancels it");
 	run_command(vt, "assign HELPDESK");
-	screen_ok(vt, wait_message(vt, "works on the ticket shown"),
+	screen_ok(vt, ms_wait_message(vt, "works on the ticket shown", SCREEN_WAIT_MS),
 		"assign on a list says it works on the ticket shown");
 }
 
@@ -119,12 +107,12 @@ test_assign(struct vt *vt)
 		"assign: Tab completes the queue code %s", code);
 	vt_key(vt, "Enter");
 	snprintf(shown, sizeof shown, "(%s)", code);
-	screen_ok(vt, wait_message(vt, "assigned") && wait_field(vt, "Queue", shown),
+	screen_ok(vt, ms_wait_message(vt, "assigned", SCREEN_WAIT_MS) && wait_field(vt, "Queue", shown),
 		"assign: the ticket's queue is now %s", code);
 	free(queue);
 
 	run_command(vt, "assign NOPE");
-	screen_ok(vt, wait_message(vt, "no such queue 'NOPE'"),
+	screen_ok(vt, ms_wait_message(vt, "no such queue 'NOPE'", SCREEN_WAIT_MS),
 		"assign: an unknown queue is named on the message line");
 }
 
@@ -147,16 +135,18 @@ test_set(struct vt *vt, const char *db, const char *number)
 		"set: Tab completes the field name");
 	vt_send(vt, "2");
 	vt_key(vt, "Enter");
-	screen_ok(vt, wait_message(vt, "priority changed") && wait_field(vt, "Priority", "2"),
+	screen_ok(vt, ms_wait_message(vt, "priority changed", SCREEN_WAIT_MS)
+		&& wait_field(vt, "Priority", "2"),
 		"set: :set priority 2 shows Priority 2");
 	is_int(mr_cli(db, args, &shown), 0, "set: mado ticket show %s", number);
 	ok(shown != NULL && strstr(shown, "Priority:       2\n") != NULL, "set: priority 2 was saved");
 	free(shown);
 
 	run_command(vt, "set colour red");
-	screen_ok(vt, wait_message(vt, "no field 'colour'"), "set: an unknown field is named");
+	screen_ok(vt, ms_wait_message(vt, "no field 'colour'", SCREEN_WAIT_MS),
+		"set: an unknown field is named");
 	run_command(vt, "status bogus");
-	screen_ok(vt, wait_message(vt, "'bogus' is not a status"),
+	screen_ok(vt, ms_wait_message(vt, "'bogus' is not a status", SCREEN_WAIT_MS),
 		"status: an unknown status is named, with those open from here");
 }
 
@@ -169,7 +159,8 @@ test_filter(struct vt *vt)
 	screen_ok(vt, ms_wait_row(vt, MS_FIRST_ROW, "HELPDESK", SCREEN_WAIT_MS),
 		"filter: the rows are HELPDESK's");
 	run_command(vt, "filter queue nope");
-	screen_ok(vt, wait_message(vt, "no queue 'nope'"), "filter: an unknown queue is named");
+	screen_ok(vt, ms_wait_message(vt, "no queue 'nope'", SCREEN_WAIT_MS),
+		"filter: an unknown queue is named");
 	run_command(vt, "filter queue -");
 	screen_ok(vt, vt_wait_gone(vt, "queue:HELPDESK", SCREEN_WAIT_MS), "filter: - drops it");
 }
@@ -222,7 +213,8 @@ cells_before_ellipsis(struct vt *vt, const char *number, int *jmoves)
 {
 	int sub, cut;
 
-	screen_ok(vt, ms_wait_status(vt, number, SCREEN_WAIT_MS) && vt_wait_for(vt, "…", SCREEN_WAIT_MS),
+	screen_ok(vt, ms_wait_status(vt, number, SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, "…", SCREEN_WAIT_MS),
 		"ambiwidth: the list shows %s, its subject cut", number);
 	sub = vt_col_of(vt, MS_HEADER_ROW, "Subject");
 	cut = vt_col_of(vt, MS_FIRST_ROW, "…");
@@ -261,7 +253,8 @@ test_settings(const char *db, const char *dir)
 	vt_close(vt);
 
 	vt = mr_mado(db, NULL, bad_env, 24, 132); /* wide enough for the whole path */
-	screen_ok(vt, wait_message(vt, "mado.conf: [client] ambiwidth: must be 1 or 2, not '3'"),
+	screen_ok(vt, ms_wait_message(vt, "mado.conf: [client] ambiwidth: must be 1 or 2, not '3'",
+		SCREEN_WAIT_MS),
 		"a wrong setting is named on the message line with its file and key");
 	vt_close(vt);
 	free(number);
