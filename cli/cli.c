@@ -43,6 +43,12 @@ const struct cli_command cli_commands[] = {
 	{ "ticket link", cmd_ticket_link,
 	  "NUMBER related|duplicate-of|caused-by|answered-with-faq TARGET",
 	  N_("link a ticket to another ticket or to an FAQ"), true },
+	{ "ticket attach", cmd_ticket_attach, "NUMBER FILE...",
+	  N_("attach files to a ticket"), true },
+	{ "ticket attachments", cmd_ticket_attachments, "NUMBER",
+	  N_("list the files attached to a ticket"), true },
+	{ "ticket attachment-get", cmd_ticket_attachment_get, "ID [OUTFILE|-] [--force]",
+	  N_("write an attached file out (to its own name, OUTFILE or standard output)"), true },
 	{ "kb add", cmd_kb_add,
 	  "--title TEXT [--question TEXT|--question-file F] [--answer TEXT|--answer-file F]"
 	  " [--category CODE] [--dept CODE] [--class CODE] [--public] [--faq-no N]",

@@ -16,6 +16,7 @@
 #include "base/i18n.h"
 #include "core/calendar.h"
 #include "core/usercfg.h"
+#include "tui/editor.h"
 #include "tui/prompt.h"
 #include "tui/term.h"
 #include "tui/tui.h"
@@ -488,6 +489,7 @@ tui_run(struct db *db, const struct config *cfg, const struct actor *actor,
 	while (t.depth > 0)
 		destroy_top(&t);
 	term_close(screen);
+	user_files_remove_kept(&t);
 	{
 		struct mado_err e = { 0 };
 

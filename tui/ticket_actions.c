@@ -8,12 +8,15 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "core/attachment.h"
 #include "core/master.h"
 #include "core/workflow.h"
+#include "tui/choices.h"
 #include "tui/editor.h"
 #include "tui/picker.h"
 #include "tui/prompt.h"
 #include "tui/textarea.h"
+#include "tui/viewer.h"
 #include "tui/views.h"
 
 /* The picker value for "leave it as it is": '=' is in no code or login. */
@@ -108,48 +111,19 @@ start_status(struct tui *t, struct ticket_target *tt)
 
 /* ---- assign: a picker of queues, then one of staff ---- */
 
-/* Picker items built up from a master; the strings are owned here. */
-struct choices {
-	GPtrArray *strings;      /* value, label, value, label, ... */
-};
-
-static void
-choice_add(struct choices *c, const char *value, const char *label)
-{
-	g_ptr_array_add(c->strings, g_strdup(value));
-	g_ptr_array_add(c->strings, g_strdup(label));
-}
-
-/* The picker shows the code beside the name already. */
-static void
-collect_choice(const char *code, const char *name, void *ctx)
-{
-	choice_add(ctx, code, name != NULL && *name ? name : code);
-}
-
-/* Adds the active rows of master to c's items and opens a picker of them
- * all; c's strings are freed either way (the picker copies them). */
+/* Adds the active rows of master to c and opens a picker of them all;
+ * c is freed either way (the picker copies the items). */
 static void
 pick_from_master(struct tui *t, struct choices *c, const char *master, const char *title,
 	picker_done_fn done, void *ctx)
 {
 	struct mado_err e = { 0 };
-	struct picker_item *items;
-	int n;
 
-	if (master_choices(t->db, &t->actor, master, collect_choice, c, &e) != MADO_OK) {
-		g_ptr_array_free(c->strings, TRUE);
+	if (master_choices(t->db, &t->actor, master, choice_add, c, &e) != MADO_OK)
 		tui_error(t, &e);
-		return;
-	}
-	n = (int)c->strings->len / 2;
-	items = g_new0(struct picker_item, MAX(n, 1));
-	for (int i = 0; i < n; i++)
-		items[i] = (struct picker_item){ g_ptr_array_index(c->strings, 2 * i),
-			g_ptr_array_index(c->strings, 2 * i + 1) };
-	tui_push(t, picker_new(t, title, items, n, done, ctx));
-	g_free(items);
-	g_ptr_array_free(c->strings, TRUE);
+	else
+		tui_push(t, choices_picker(t, title, c, done, ctx));
+	choices_free(c);
 }
 
 static void
@@ -181,16 +155,16 @@ queue_done(struct tui *t, const char *queue, void *ctx)
 	if (queue == NULL)
 		return;
 	g_strlcpy(tt->queue, queue, sizeof tt->queue);
-	c.strings = g_ptr_array_new_with_free_func(g_free);
-	choice_add(&c, KEEP, _("(keep the owner)"));
+	choices_init(&c);
+	choice_add(KEEP, _("(keep the owner)"), &c);
 	/* The built-in administrator has no staff record to own tickets. */
 	if (t->actor.staff_id != 0) {
 		char *me = g_strdup_printf(_("me (%s)"), t->actor.name);
 
-		choice_add(&c, t->actor.login, me);
+		choice_add(t->actor.login, me, &c);
 		g_free(me);
 	}
-	choice_add(&c, "", _("(unassign)"));
+	choice_add("", _("(unassign)"), &c);
 	title = g_strdup_printf(_("Owner of %s"), tt->number);
 	pick_from_master(t, &c, "staff", title, owner_done, tt);
 	g_free(title);
@@ -199,10 +173,11 @@ queue_done(struct tui *t, const char *queue, void *ctx)
 static void
 start_assign(struct tui *t, struct ticket_target *tt)
 {
-	struct choices c = { g_ptr_array_new_with_free_func(g_free) };
+	struct choices c;
 	char *title = g_strdup_printf(_("Queue of %s"), tt->number);
 
-	choice_add(&c, KEEP, _("(keep the queue)"));
+	choices_init(&c);
+	choice_add(KEEP, _("(keep the queue)"), &c);
 	pick_from_master(t, &c, "queue", title, queue_done, tt);
 	g_free(title);
 }
@@ -283,6 +258,48 @@ edit_body(struct tui *t, struct ticket_target *tt)
 	t->dirty |= DIRTY_ALL;
 }
 
+/* ---- attachments: a picker of them, then the chosen one in the viewer ---- */
+
+static void
+attachment_done(struct tui *t, const char *value, void *ctx)
+{
+	struct mado_err e = { 0 };
+	if (value != NULL && viewer_open(t, g_ascii_strtoll(value, NULL, 10), &e) != MADO_OK)
+		tui_error(t, &e);
+}
+
+static void
+collect_attachment(const struct attachment_row *row, void *ctx)
+{
+	char id[24], *label = viewer_label(row);
+
+	g_snprintf(id, sizeof id, "%lld", (long long)row->id);
+	choice_add(id, label, ctx);
+	g_free(label);
+}
+
+static void
+start_attachments(struct tui *t, struct ticket_target *tt)
+{
+	struct choices c;
+	struct mado_err e = { 0 };
+	char *title;
+	int st;
+
+	choices_init(&c);
+	st = attachment_list(t->db, &t->actor, "ticket", tt->id, collect_attachment, &c, &e);
+	if (st != MADO_OK)
+		tui_error(t, &e);
+	else if (c.items->len == 0)
+		tui_message(t, _("%s has no attachments"), tt->number);
+	else {
+		title = g_strdup_printf(_("Attachments of %s"), tt->number);
+		tui_push(t, choices_picker(t, title, &c, attachment_done, tt));
+		g_free(title);
+	}
+	choices_free(&c);
+}
+
 bool
 ticket_action(struct tui *t, struct ticket_target *tt, enum tui_action a)
 {
@@ -307,6 +324,7 @@ ticket_action(struct tui *t, struct ticket_target *tt, enum tui_action a)
 		break;
 	case ACT_EDIT: tui_push(t, view_form_new(t, tt->kind, tt->id)); break;
 	case ACT_EDIT_EXTERNAL: edit_body(t, tt); break;
+	case ACT_ATTACHMENTS: start_attachments(t, tt); break;
 	default: return false;
 	}
 	return true;

@@ -1,6 +1,7 @@
 /* The actions on one ticket, from anywhere in its detail view: reply,
- * internal note, assign, status, link, close, reopen, edit (the form) and
- * edit-external (the body in $EDITOR). Private to tui/view_ticket.c and
+ * internal note, assign, status, link, close, reopen, edit (the form),
+ * edit-external (the body in $EDITOR) and attachments (a picker of them,
+ * the chosen one in the user's viewer). Private to tui/view_ticket.c and
  * tui/ticket_actions.c.
  *
  * Each action opens what it needs (text area, pickers, prompt), calls

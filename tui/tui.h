@@ -51,6 +51,9 @@ struct tui {
 	bool cursor_on;
 	int cursor_y, cursor_x;
 	struct prompt *prompt;        /* the open prompt (tui/prompt.h), or NULL */
+	/* Temporary files a viewer may still be reading (xdg-open returns at
+	 * once): removed when the client ends (tui/editor.h). */
+	struct user_file *kept_files;
 };
 
 /* The interface every view implements (tig's view_ops): private data

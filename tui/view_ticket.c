@@ -1,19 +1,21 @@
 /* One ticket as a scrolling document: its fields, the details of its
- * kind, the body, the conversation, links and the history of changes,
- * all read from core. Lines are built once per load and wrapped by screen
- * cells at draw time; the actions on the ticket live in
+ * kind, the body, attachments, the conversation, links and the history of
+ * changes, all read from core. Lines are built once per load and wrapped
+ * by screen cells at draw time; the actions on the ticket live in
  * tui/ticket_actions.c. */
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
+#include "core/attachment.h"
 #include "core/calendar.h"
 #include "core/master.h"
 #include "core/workflow.h"
 #include "db/audit_store.h"
 #include "forms/form.h"
 #include "tui/ticket_actions.h"
+#include "tui/viewer.h"
 #include "tui/views.h"
 
 /* Labels wider than this are cut, so values keep most of the width. */
@@ -219,7 +221,7 @@ field_label(const struct ticket_view *tv, const char *field)
 		{ "owner", N_("Owner") }, { "category", N_("Category") },
 		{ "requester_name", N_("Requester") }, { "requester_email", N_("Requester mail") },
 		{ "source", N_("Source") }, { "due_at", N_("Due") }, { "closed_at", N_("Closed") },
-		{ "link", N_("Link") },
+		{ "link", N_("Link") }, { "attachment", N_("Attachment") },
 		{ "system", N_("Managed system") }, { "occurred_at", N_("Occurred") },
 		{ "recovered_at", N_("Recovered") }, { "triage", N_("First triage") },
 		{ "impact", N_("Impact") }, { "cause", N_("Cause") },
@@ -399,6 +401,33 @@ add_comment(const struct comment_row *c, void *p)
 	g_free(head);
 }
 
+/* Name, then size and type: kept as pairs for add_fields(), which lines
+ * the sizes up after the names. Most tickets have none: the section is
+ * left out then, so the conversation stays near the top. */
+static void
+collect_attachment(const struct attachment_row *row, void *p)
+{
+	char *size_type = viewer_size_type(row);
+
+	kv_add(p, row->filename, size_type);
+	g_free(size_type);
+}
+
+static int
+add_attachments(struct doc *d, struct tui *t, struct mado_err *e)
+{
+	GPtrArray *kv = g_ptr_array_new_with_free_func(g_free);
+	int st = attachment_list(t->db, &t->actor, "ticket", d->tv->target.id, collect_attachment,
+		kv, e);
+
+	if (kv->len > 0) {
+		add_heading(d, _("Attachments"));
+		add_fields(d, kv);
+	}
+	g_ptr_array_free(kv, TRUE);
+	return st;
+}
+
 static const char *
 rel_label(const char *rel)
 {
@@ -428,6 +457,7 @@ action_label(const char *action)
 		{ "create", N_("created") }, { "update", N_("changed") }, { "status", N_("status") },
 		{ "assign", N_("assigned") }, { "reply", N_("replied") },
 		{ "note", N_("internal note") }, { "link", N_("linked") },
+		{ "attach", N_("attached") },
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(labels); i++)
@@ -446,6 +476,9 @@ history_value(const struct ticket_view *tv, const char *field, const char *v)
 		return g_strdup("—");
 	if (strcmp(field, "status") == 0)
 		return g_strdup(status_label(tv, v));
+	/* "name sha256:…": the hash is for the audit, the name for people. */
+	if (strcmp(field, "attachment") == 0 && g_strrstr(v, " sha256:") != NULL)
+		return g_strndup(v, (gsize)(g_strrstr(v, " sha256:") - v));
 	if (strcmp(field, "link") == 0 && strchr(v, ' ') != NULL) {
 		/* "duplicate_of INQ-…": the type in words. */
 		char *rel = g_strndup(v, (gsize)(strchr(v, ' ') - v));
@@ -486,9 +519,10 @@ add_history(const struct audit_row *r, void *p)
 		char *new = history_value(d->tv, r->field, r->new_value);
 
 		g_string_append_printf(line, "  %s: ", field_label(d->tv, r->field));
-		/* Creating and linking set a value where there was none to change. */
-		if (r->old_value != NULL ||
-		    (strcmp(r->action, "create") != 0 && strcmp(r->action, "link") != 0))
+		/* Creating, linking and attaching set a value where there was
+		 * none to change. */
+		if (r->old_value != NULL || (strcmp(r->action, "create") != 0 &&
+		    strcmp(r->action, "link") != 0 && strcmp(r->action, "attach") != 0))
 			g_string_append_printf(line, "%s → ", old);
 		g_string_append(line, new);
 		g_free(old);
@@ -518,6 +552,8 @@ build(struct doc *d, struct tui *t, struct mado_err *e)
 		return st;
 	add_heading(d, _("Body"));
 	add_text(d, "   ", false, d->tv->row.body, STYLE_NORMAL);
+	if ((st = add_attachments(d, t, e)) != MADO_OK)
+		return st;
 	add_heading(d, _("Conversation"));
 	before = d->lines->len;
 	if ((st = ticket_conversation(t->db, &t->actor, id, add_comment, d, e)) != MADO_OK)

@@ -114,6 +114,46 @@ ok "$([ -n "$second" ] && [ "$first" != "$second" ] && echo 0 || echo 1)" "the n
 run "$MADO" ticket list --open --kind inquiry
 like "$out" "$inq" "open filter keeps the reopened inquiry"
 
+# Attachments: a round trip byte for byte, the size limit, unknown ids.
+head -c 3000 /dev/urandom > "$TMP/screen.png"
+printf 'ログ 1行目\n' > "$TMP/app.log"
+chmod 644 "$TMP/screen.png" "$TMP/app.log"
+run "$MADO" ticket attach "$inq" "$TMP/screen.png" "$TMP/app.log"
+is "$rc" 0 "attach two files"
+like "$out" "screen\.png +3000 +image/png" "attached files listed with size and type"
+run "$MADO" --format csv ticket attachments "$inq"
+is "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "id,filename,size,mime,created,created_by" "attachments csv header"
+att=$(printf '%s\n' "$out" | grep ',screen.png,' | cut -d, -f1)
+like "$(printf '%s\n' "$out" | grep ',app.log,')" ",text/plain," "the log is text"
+run "$MADO" ticket attachment-get "$att" "$TMP/copy.png"
+is "$rc" 0 "get an attachment into a file"
+cmp -s "$TMP/screen.png" "$TMP/copy.png"
+ok $? "the copy is byte-identical"
+run "$MADO" ticket attachment-get "$att" "$TMP/copy.png"
+is "$rc" 73 "an existing file is not overwritten"
+like "$err" "already exists; give --force" "and says how to replace it"
+run "$MADO" ticket attachment-get --force "$att" "$TMP/copy.png"
+is "$rc" 0 "unless --force"
+"$MADO" ticket attachment-get "$att" - > "$TMP/stdout.png"
+cmp -s "$TMP/screen.png" "$TMP/stdout.png"
+ok $? "get to standard output, byte-identical"
+(cd "$TMP" && mkdir -p own && cd own && "$MADO" ticket attachment-get "$att" >/dev/null)
+cmp -s "$TMP/screen.png" "$TMP/own/screen.png"
+ok $? "without OUTFILE the attachment's own name is used"
+sqlite3 "$MADO_DB" "UPDATE setting SET value = '2000' WHERE key = 'attachment.max_bytes'"
+run "$MADO" ticket attach "$inq" "$TMP/app.log" "$TMP/screen.png"
+is "$rc" 65 "a file over attachment.max_bytes is invalid data"
+like "$err" "screen\.png: too large to attach .*attachment\.max_bytes = 2000" "naming the file and the limit"
+is "$("$MADO" --format csv ticket attachments "$inq" | grep -c ',app.log,')" 1 \
+	"nothing is attached when one file is refused"
+sqlite3 "$MADO_DB" "UPDATE setting SET value = '20971520' WHERE key = 'attachment.max_bytes'"
+run "$MADO" ticket attachment-get 999999
+is "$rc" 66 "an unknown attachment is not found"
+run "$MADO" ticket attach "$inq" "$TMP/nosuch.pdf"
+is "$rc" 66 "a missing file is not found"
+run "$MADO" ticket attachment-get x1
+is "$rc" 64 "an attachment id must be a number"
+
 # Audit trail intact after all of this.
 run "$MADO" admin audit verify
 is "$rc" 0 "audit trail verifies"
@@ -134,6 +174,11 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
 	run as_nobody "$MADO" ticket status "$inc" triage
 	is "$rc" 77 "staff may not change a status"
 	like "$err" "needs the operator role" "refusal names the role"
+	run as_nobody "$MADO" ticket attach "$inq" "$TMP/app.log"
+	is "$rc" 77 "staff may not attach files"
+	as_nobody "$MADO" ticket attachment-get "$att" - > "$TMP/nobody.png" &&
+		cmp -s "$TMP/screen.png" "$TMP/nobody.png"
+	ok $? "staff may read a ticket's attachment"
 	run as_nobody "$MADO" admin audit verify
 	is "$rc" 77 "staff may not verify the audit trail"
 else

@@ -243,6 +243,120 @@ test_editor(const struct mr_fixture *f)
 	free(script);
 }
 
+/* The whole of a small file, or NULL when it is not there. Caller frees. */
+static char *
+read_small_file(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = fp != NULL ? calloc(1, 4096) : NULL;
+
+	if (buf != NULL && fread(buf, 1, 4095, fp) == 0 && ferror(fp)) {
+		free(buf);
+		buf = NULL;
+	}
+	if (fp != NULL)
+		fclose(fp);
+	return buf;
+}
+
+static bool
+file_exists(struct vt *vt, void *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (fp != NULL)
+		fclose(fp);
+	return fp != NULL;
+}
+
+/* Whether the file whose path the pager script kept (in the file at
+ * path_file) is gone again. */
+static bool
+copy_removed(struct vt *vt, void *path_file)
+{
+	char *given = read_small_file(path_file);
+	bool gone;
+
+	if (given == NULL)
+		return false;
+	given[strcspn(given, "\n")] = '\0';
+	gone = !file_exists(vt, given);
+	free(given);
+	return gone;
+}
+
+/* An attachment of the first inquiry: listed in the detail view with its
+ * size and type, and v, Enter hands a private copy to $PAGER (a script
+ * that keeps what it was given), removed once the pager is done. */
+static void
+test_attachment(const struct mr_fixture *f)
+{
+	static const char content[] = "エラー: 印刷キューが停止しました\n";
+	char *file = mr_path(f->dir, "障害ログ.txt"), *pager = mr_path(f->dir, "pager.sh");
+	char *seen = mr_path(f->dir, "seen.txt"), *seen_path = mr_path(f->dir, "seen-path.txt");
+	char *list = NULL, *number, script[1024], *got, *given;
+	const char *const list_args[] = { "--format", "csv", "ticket", "list", "--kind", "inquiry",
+		"--limit", "1", NULL };
+	const char *env[] = { NULL, NULL };
+	char env_pager[600];
+	struct vt *vt;
+
+	snprintf(script, sizeof script, "#!/bin/sh\nprintf '%%s\\n' \"$1\" > '%s'\n"
+		"cp \"$1\" '%s.tmp' && mv '%s.tmp' '%s'\n", seen_path, seen, seen, seen);
+	ok(mr_write_file(file, content, 0644) && mr_write_file(pager, script, 0755),
+		"attachment: a file and a pager script written");
+	is_int(mr_cli(f->db, list_args, &list), 0, "attachment: the newest inquiry listed");
+	number = mr_csv_field(strchr(list, '\n') != NULL ? strchr(list, '\n') + 1 : "", 0);
+	{
+		const char *const attach[] = { "ticket", "attach", number, file, NULL };
+
+		is_int(mr_cli(f->db, attach, NULL), 0, "attachment: attached to %s by the CLI", number);
+	}
+	snprintf(env_pager, sizeof env_pager, "PAGER=%s", pager);
+	env[0] = env_pager;
+	vt = mr_mado(f->db, NULL, env, 30, 100);
+	screen_ok(vt, ms_wait_status(vt, number, SCREEN_WAIT_MS),
+		"attachment: %s is first", number);
+	vt_key(vt, "Enter");
+	screen_ok(vt, ms_wait_row(vt, 0, number, SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, "Attachments", SCREEN_WAIT_MS)
+		&& ms_wait_row_with(vt, "障害ログ.txt", "text/plain", SCREEN_WAIT_MS)
+		&& ms_wait_row_with(vt, "障害ログ.txt", "bytes", SCREEN_WAIT_MS),
+		"attachment: listed under Attachments with its size and type");
+	vt_key(vt, "v");
+	screen_ok(vt, vt_wait_for(vt, "Attachments of", SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, "type to narrow", SCREEN_WAIT_MS),
+		"attachment: v opens a picker of the attachments");
+	vt_key(vt, "Enter");
+	screen_ok(vt, mr_wait(vt, file_exists, seen, SCREEN_WAIT_MS),
+		"attachment: Enter runs $PAGER");
+	got = read_small_file(seen);
+	given = read_small_file(seen_path);
+	ok(got != NULL && strcmp(got, content) == 0,
+		"attachment: the pager got the content as attached");
+	ok(given != NULL && strstr(given, "/障害ログ.txt\n") != NULL && given[0] == '/',
+		"attachment: under its own name, by an absolute path: %s", given ? given : "");
+	screen_ok(vt, mr_wait(vt, copy_removed, seen_path, SCREEN_WAIT_MS),
+		"attachment: the private copy is removed when the pager is done");
+	screen_ok(vt, vt_wait_gone(vt, "type to narrow", SCREEN_WAIT_MS)
+		&& ms_wait_row_with(vt, "障害ログ.txt", "text/plain", SCREEN_WAIT_MS)
+		&& mr_wait(vt, status_shows_line, NULL, SCREEN_WAIT_MS),
+		"attachment: the ticket is painted again, without the picker");
+	vt_key(vt, "q");
+	screen_ok(vt, ms_wait_row(vt, 0, "Inquiries", SCREEN_WAIT_MS),
+		"attachment: q goes back to the list");
+	vt_key(vt, "Q");
+	screen_ok(vt, vt_wait_exit(vt, SCREEN_WAIT_MS), "attachment: Q quits");
+	vt_close(vt);
+	free(got);
+	free(given);
+	free(number);
+	free(list);
+	free(file);
+	free(pager);
+	free(seen);
+	free(seen_path);
+}
+
 int
 main(void)
 {
@@ -254,6 +368,7 @@ main(void)
 	test_open(f.db);
 	test_work(f.db);
 	test_editor(&f);
+	test_attachment(&f);
 	mr_fixture_free(&f);
 	return tap_done();
 }
