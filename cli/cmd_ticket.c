@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "core/attachment.h"
 #include "core/ticket.h"
 #include "core/workflow.h"
 #include "db/audit_store.h"
@@ -233,6 +234,15 @@ print_link(const struct link_row *l, void *p)
 }
 
 static void
+print_attachment(const struct attachment_row *a, void *p)
+{
+	FILE *out = p;
+
+	fprintf(out, "  #%lld  %s  (%lld bytes, %s)\n", (long long)a->id, a->filename,
+		(long long)a->size, a->mime);
+}
+
+static void
 print_history(const struct audit_row *r, void *p)
 {
 	FILE *out = p;
@@ -296,6 +306,9 @@ cmd_ticket_show(struct cli_ctx *c, int argc, char **argv)
 		fprintf(c->out, "\n%s", _("Conversation:"));
 		if (st == MADO_OK)
 			st = ticket_conversation(c->db, &c->actor, id, print_comment, c->out, &e);
+		fprintf(c->out, "\n%s\n", _("Attachments:"));
+		if (st == MADO_OK)
+			st = attachment_list(c->db, &c->actor, "ticket", id, print_attachment, c->out, &e);
 		fprintf(c->out, "\n%s\n", _("Links:"));
 		if (st == MADO_OK)
 			st = link_each_of_ticket(c->db, id, print_link, c->out, &e);

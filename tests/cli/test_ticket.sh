@@ -121,6 +121,8 @@ chmod 644 "$TMP/screen.png" "$TMP/app.log"
 run "$MADO" ticket attach "$inq" "$TMP/screen.png" "$TMP/app.log"
 is "$rc" 0 "attach two files"
 like "$out" "screen\.png +3000 +image/png" "attached files listed with size and type"
+run "$MADO" ticket show "$inq"
+like "$out" "screen\.png +\(3000 bytes, image/png\)" "ticket show lists the attachments"
 run "$MADO" --format csv ticket attachments "$inq"
 is "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "id,filename,size,mime,created,created_by" "attachments csv header"
 att=$(printf '%s\n' "$out" | grep ',screen.png,' | cut -d, -f1)
