@@ -206,38 +206,33 @@ cmd_admin_master_import(struct cli_ctx *c, int argc, char **argv)
 
 /* ---- export ---- */
 
-/* Writes kind to path through a temporary file renamed into place, so a
- * failed export (a name with no CP932 form, a full disk) leaves any older
- * file as it was. The file is readable by its owner only: masters hold
- * names and mail addresses. */
+struct export_ctx {
+	struct cli_ctx *c;
+	const struct master_kind *k;
+	enum csv_encoding enc;
+	size_t rows;
+};
+
+static int
+export_rows(FILE *fp, void *p, struct mado_err *e)
+{
+	struct export_ctx *x = p;
+
+	return master_export(x->c->db, &x->c->actor, x->k, fp, x->enc, &x->rows, e);
+}
+
+/* Writes kind to path through cli_write_file(), so a failed export (a
+ * name with no CP932 form, a full disk) leaves any older file as it was.
+ * The file is readable by its owner only: masters hold names and mail
+ * addresses. */
 static int
 export_file(struct cli_ctx *c, const struct master_kind *k, const char *path,
 	enum csv_encoding enc, size_t *rows, struct mado_err *e)
 {
-	char *tmp = g_strdup_printf("%s.XXXXXX", path);
-	gid_t saved = mado_as_caller();
-	int fd = mkstemp(tmp), st;
-	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	struct export_ctx x = { c, k, enc, 0 };
+	int st = cli_write_file(path, 0600, export_rows, &x, e);
 
-	mado_as_program(saved);
-	if (fp == NULL) {
-		st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-	} else {
-		st = master_export(c->db, &c->actor, k, fp, enc, rows, e);
-		if ((fflush(fp) != 0 || fsync(fd) != 0) && st == MADO_OK)
-			st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
-		if (fclose(fp) != 0 && st == MADO_OK)
-			st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
-	}
-	saved = mado_as_caller();
-	if (fd >= 0 && st == MADO_OK && rename(tmp, path) != 0)
-		st = mado_err_set(e, MADO_EIO, "%s: %s", path, strerror(errno));
-	if (fd >= 0 && st != MADO_OK)
-		unlink(tmp);
-	mado_as_program(saved);
-	g_free(tmp);
+	*rows = x.rows;
 	return st;
 }
 
