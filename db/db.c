@@ -1,4 +1,5 @@
 #include "db.h"
+#include "fts_tokenizer.h"
 #include "schema.h"
 
 #include <glib.h>
@@ -245,7 +246,10 @@ db_open(const char *path, int create, struct db **out, struct mado_err *e)
 	}
 	sqlite3_extended_result_codes(db->handle, 1);
 	sqlite3_busy_timeout(db->handle, BUSY_TIMEOUT_MS);
-	st = exec(db, "PRAGMA journal_mode=WAL", e, "journal mode");
+	/* Before migrations: a step may create an FTS5 table using it. */
+	st = db_fts_register(db->handle, e);
+	if (st == MADO_OK)
+		st = exec(db, "PRAGMA journal_mode=WAL", e, "journal mode");
 	if (st == MADO_OK)
 		st = exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
 			" PRAGMA trusted_schema=OFF", e, "pragmas");
