@@ -3,8 +3,8 @@
  * "madoguchi" service checks the password with pam_exec and a script that
  * knows one test password. After two idle seconds the screen must show
  * the lock and nothing of the tickets; a wrong password is refused and
- * said so; the right one brings the list back; each of these is a session
- * row in the audit trail. */
+ * said so; the right one brings the list back; C-x locks at once; each of
+ * these is a session row in the audit trail. */
 #include "tests/screen/screen_tap.h"
 
 #include <stdlib.h>
@@ -152,16 +152,23 @@ test_lock(const struct setup *s)
 		"right password: the list is back and the message line says unlocked");
 	screen_ok(vt, vt_find_row(vt, "is locked") < 0 && vt_find_row(vt, "Number") == MS_HEADER_ROW,
 		"right password: the lock is gone, the header in place");
+	vt_key(vt, "C-x");
+	screen_ok(vt, mr_wait(vt, locked_and_bare, NULL, SCREEN_WAIT_MS),
+		"C-x: locks at once, nothing of the tickets left");
+	type_password(vt, PASSWORD);
+	screen_ok(vt, vt_wait_for(vt, "unlocked", SCREEN_WAIT_MS) && vt_wait_for(vt, "INQ-", SCREEN_WAIT_MS),
+		"C-x: the password brings the list back");
 	vt_key(vt, "Q");
 	screen_ok(vt, vt_wait_exit(vt, SCREEN_WAIT_MS), "Q quits after unlocking");
 	is_int(vt_close(vt), 0, "mado exits 0");
 
 	events = session_events(s->f.db);
 	{
-		const char *const want[] = { "login", "lock", "unlock_failed", "unlock", "logout", NULL };
+		const char *const want[] = { "login", "lock", "unlock_failed", "unlock", "lock", "unlock",
+			"logout", NULL };
 
-		ok(in_order(events, want),
-			"audit: session rows login, lock, unlock_failed, unlock, logout in this order");
+		ok(in_order(events, want), "audit: session rows login, lock, unlock_failed, unlock, "
+			"lock, unlock, logout in this order");
 	}
 	if (tap_failed > 0)
 		printf("# session events:\n# %s\n", events);
