@@ -39,8 +39,13 @@ bool mr_write_file(const char *path, const char *text, mode_t mode);
  * Returns the exit status, 128 + signal, or -1 if it could not run. */
 int mr_run(const char *const argv[], const char *input, char **out);
 
-/* $MADOGEN --db db followed by args (NULL-terminated, may be NULL); true
- * when it exits 0. Its report goes to stderr (the TAP log). */
+/* The "today" of generated data (Unix seconds, 2025-06-02 12:00 JST):
+ * before any day the tests run, so what they create is always newer. */
+#define MR_GENERATED_AT "1748833200"
+
+/* $MADOGEN --db db followed by args (NULL-terminated, may be NULL), with
+ * MADO_NOW=MR_GENERATED_AT: the same seed makes the same data on any day.
+ * True when it exits 0. Its report goes to stderr (the TAP log). */
 bool mr_generate(const char *db, const char *const args[]);
 
 /* A temporary directory named after prefix holding a database "test.db"
