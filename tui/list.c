@@ -345,16 +345,20 @@ list_draw(struct list *l, const struct painter *p, int y0, int rows, int cols)
 			clrtoeol();
 			continue;
 		}
-		st = l->top + i == l->cur ? STYLE_SELECTED : r->style;
+		/* The selection is the first column in reverse video: moving it
+		 * rewrites two short cells, not two whole rows, which keeps a
+		 * cursor move to a few dozen bytes over a slow link. */
+		st = r->style;
 		draw_fill(p, y, cols, st);
 		x = 0;
 		for (int c = 0; c < l->ncols && x < cols; c++) {
 			int w = l->widths[c] < cols - x ? l->widths[c] : cols - x;
+			enum draw_style cs = c == 0 && l->top + i == l->cur ? STYLE_SELECTED : st;
 
 			if (l->cols[c].right)
-				draw_text_right(p, y, x, r->cells[c], w, st);
+				draw_text_right(p, y, x, r->cells[c], w, cs);
 			else
-				draw_text(p, y, x, r->cells[c], w, st);
+				draw_text(p, y, x, r->cells[c], w, cs);
 			x += w + 1;
 		}
 	}

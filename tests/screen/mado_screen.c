@@ -52,8 +52,10 @@ ms_row_reverse(const struct vt *vt, int row)
 int
 ms_selected_row(const struct vt *vt)
 {
+	/* Lists mark the selected row by its first cells in reverse video
+	 * (forms and pickers the whole row): the first cell tells. */
 	for (int row = MS_FIRST_ROW; row <= ms_last_row(vt); row++)
-		if (ms_row_reverse(vt, row))
+		if (vt_attr_reverse(vt, row, 0))
 			return row;
 	return -1;
 }
