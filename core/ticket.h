@@ -93,6 +93,15 @@ int ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *
 int ticket_conversation(struct db *db, const struct actor *actor, int64_t id,
 	comment_fn fn, void *ctx, struct mado_err *e);
 
+/* What the client's status line counts for the actor: their open
+ * tickets, new tickets nobody owns yet, and notifications that failed to
+ * send (shown to supervisors and above; 0 for others). */
+struct desk_counts {
+	int64_t mine_open, unowned_new, mail_failed;
+};
+int desk_counts(struct db *db, const struct actor *actor, struct desk_counts *out,
+	struct mado_err *e);
+
 /* The change history of a ticket from the audit trail. */
 struct audit_row;
 int ticket_history(struct db *db, const struct actor *actor, int64_t id,

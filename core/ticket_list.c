@@ -40,11 +40,37 @@ list_page_row(const struct ticket_brief *b, void *p)
 	pg->fn(b, pg->ctx);
 }
 
+/* The statuses of kind (NULL: every kind) that have some of flags (want)
+ * or none of them (!want), as a JSON array for the stores. Caller frees
+ * with g_free(); NULL with e set when a workflow cannot be read. */
+static char *
+statuses_json(const char *kind, unsigned flags, bool want, struct mado_err *e)
+{
+	GString *json = g_string_new("[");
+
+	for (size_t k = 0; k < G_N_ELEMENTS(ticket_kinds); k++) {
+		struct workflow wf;
+
+		if (kind != NULL && strcmp(kind, ticket_kinds[k]) != 0)
+			continue;
+		if (workflow_load(&wf, ticket_kinds[k], e) != MADO_OK) {
+			g_string_free(json, TRUE);
+			return NULL;
+		}
+		for (int i = 0; i < wf.nstatuses; i++)
+			if (((wf.statuses[i].flags & flags) != 0) == want)
+				g_string_append_printf(json, "%s\"%s\"", json->len > 1 ? "," : "",
+					wf.statuses[i].name);
+	}
+	g_string_append_c(json, ']');
+	return g_string_free(json, FALSE);
+}
+
 int
 ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *f, bool open_only,
 	ticket_brief_fn fn, void *ctx, bool *more, struct mado_err *e)
 {
-	GString *json = NULL;
+	char *json = NULL;
 	struct list_page pg = { fn, ctx, f->limit, more };
 	int st = role_require(actor, ROLE_STAFF, _("listing tickets"), e);
 
@@ -57,31 +83,16 @@ ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *f, b
 	if (f->kind != NULL && !ticket_kind_valid(f->kind))
 		return mado_err_set(e, MADO_EUSAGE,
 			_("kind: must be inquiry, incident or request, not '%s'"), f->kind);
-	if (open_only) {
-		/* The open statuses of every kind asked for, from the workflows. */
-		json = g_string_new("[");
-		for (size_t k = 0; k < G_N_ELEMENTS(ticket_kinds) && st == MADO_OK; k++) {
-			struct workflow wf;
-
-			if (f->kind != NULL && strcmp(f->kind, ticket_kinds[k]) != 0)
-				continue;
-			st = workflow_load(&wf, ticket_kinds[k], e);
-			for (int i = 0; st == MADO_OK && i < wf.nstatuses; i++)
-				if (!(wf.statuses[i].flags & (WF_RESOLVED | WF_CLOSED)))
-					g_string_append_printf(json, "%s\"%s\"", json->len > 1 ? "," : "",
-						wf.statuses[i].name);
-		}
-		g_string_append_c(json, ']');
-		f->statuses_json = json->str;
-	}
+	/* The open statuses of the kinds asked for, from the workflows. */
+	if (open_only && (json = statuses_json(f->kind, WF_RESOLVED | WF_CLOSED, false, e)) == NULL)
+		return e->status;
+	f->statuses_json = json;
 	f->limit++;
 	if (st == MADO_OK)
 		st = ticket_list_page(db, f, list_page_row, &pg, e);
 	f->limit--;
-	if (json != NULL) {
-		f->statuses_json = NULL;
-		g_string_free(json, TRUE);
-	}
+	f->statuses_json = NULL;
+	g_free(json);
 	return st;
 }
 
@@ -117,4 +128,26 @@ ticket_conversation(struct db *db, const struct actor *actor, int64_t id, commen
 	int st = role_require(actor, ROLE_STAFF, _("reading a ticket"), e);
 
 	return st != MADO_OK ? st : comment_each(db, id, conversation_row, &cv, e);
+}
+
+int
+desk_counts(struct db *db, const struct actor *actor, struct desk_counts *out,
+	struct mado_err *e)
+{
+	char *open = NULL, *initial = NULL;
+	int st = role_require(actor, ROLE_STAFF, _("reading the desk's counts"), e);
+
+	memset(out, 0, sizeof *out);
+	if (st == MADO_OK && ((open = statuses_json(NULL, WF_RESOLVED | WF_CLOSED, false, e)) == NULL ||
+	    (initial = statuses_json(NULL, WF_INITIAL, true, e)) == NULL))
+		st = e->status;
+	if (st == MADO_OK && actor->staff_id > 0)
+		st = ticket_count_owned(db, actor->login, open, &out->mine_open, e);
+	if (st == MADO_OK && actor->role >= ROLE_OPERATOR)
+		st = ticket_count_unowned(db, initial, &out->unowned_new, e);
+	if (st == MADO_OK && actor->role >= ROLE_SUPERVISOR)
+		st = outbox_count_failed(db, &out->mail_failed, e);
+	g_free(open);
+	g_free(initial);
+	return st;
 }

@@ -209,15 +209,15 @@ migrate(struct db *db, struct mado_err *e)
 		int st;
 
 		if (v < 0)
-			return mado_err_set(e, MADO_EFAIL, _("%s: cannot read schema version"), db->path);
+			return mado_err_set(e, MADO_EFAIL, _("cannot read the schema version"));
 		st = db_txn(db, migrate_step, &m, e);
 		if (st != MADO_OK)
 			return st;
 	}
 	if (v > db_schema_latest())
 		return mado_err_set(e, MADO_ECONFIG,
-			_("%s: schema version %d is newer than this program knows (%d); "
-			"upgrade Madoguchi"), db->path, v, db_schema_latest());
+			_("schema version %d is newer than this program knows (%d); "
+			"upgrade Madoguchi"), v, db_schema_latest());
 	return MADO_OK;
 }
 

@@ -470,6 +470,49 @@ link_each_of_ticket(struct db *db, int64_t ticket_id, link_fn fn, void *ctx,
 	return rc == SQLITE_DONE ? MADO_OK : db_fail(db, rc, e, "links");
 }
 
+static int
+count_one(struct db *db, const char *sql, const char *a, const char *b, int64_t *n,
+	struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return e->status;
+	db_bind_text(st, 1, a);
+	db_bind_text(st, 2, b);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? MADO_OK : db_fail(db, rc, e, "count");
+}
+
+int
+ticket_count_owned(struct db *db, const char *login, const char *statuses_json, int64_t *n,
+	struct mado_err *e)
+{
+	return count_one(db, "SELECT count(*) FROM ticket INDEXED BY ticket_owner_updated"
+		" WHERE owner_id = (SELECT id FROM staff WHERE login = ?1)"
+		" AND status IN (SELECT value FROM json_each(?2))", login, statuses_json, n, e);
+}
+
+int
+ticket_count_unowned(struct db *db, const char *statuses_json, int64_t *n, struct mado_err *e)
+{
+	return count_one(db, "SELECT count(*) FROM ticket INDEXED BY ticket_owner_updated"
+		" WHERE owner_id IS NULL AND status IN (SELECT value FROM json_each(?1))"
+		" AND ?2 IS NULL", statuses_json, NULL, n, e);
+}
+
+int
+outbox_count_failed(struct db *db, int64_t *n, struct mado_err *e)
+{
+	return count_one(db, "SELECT count(*) FROM outbox WHERE state = 'failed'"
+		" AND ?1 IS NULL AND ?2 IS NULL", NULL, NULL, n, e);
+}
+
 int
 outbox_add(struct db *db, const char *event, int64_t ticket_id, const char *recipient,
 	const char *lang, int64_t at, struct mado_err *e)

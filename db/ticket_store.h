@@ -87,6 +87,15 @@ typedef void (*link_fn)(const struct link_row *l, void *ctx);
 int link_each_of_ticket(struct db *db, int64_t ticket_id, link_fn fn, void *ctx,
 	struct mado_err *e);
 
+/* Counts for the client's status line: open tickets of an owner (the open
+ * statuses as a JSON array), tickets waiting in an initial status with no
+ * owner, and notifications that failed to send. */
+int ticket_count_owned(struct db *db, const char *login, const char *statuses_json,
+	int64_t *n, struct mado_err *e);
+int ticket_count_unowned(struct db *db, const char *statuses_json, int64_t *n,
+	struct mado_err *e);
+int outbox_count_failed(struct db *db, int64_t *n, struct mado_err *e);
+
 int outbox_add(struct db *db, const char *event, int64_t ticket_id, const char *recipient,
 	const char *lang, int64_t at, struct mado_err *e);
 

@@ -177,8 +177,20 @@ paint_status(struct tui *t)
 	char left[256];
 	int pos_w = tw_width(pos, -1, t->paint.ambi);
 
-	g_snprintf(left, sizeof left, " %s (%s)  %s", t->actor.name, role_name(t->actor.role),
-		t->db_label);
+	GString *counts = g_string_new(NULL);
+
+	/* Pending work and notices, as words and numbers, not colour. */
+	if (t->counts.mine_open > 0)
+		g_string_append_printf(counts, _("  mine: %lld"), (long long)t->counts.mine_open);
+	if (t->counts.unowned_new > 0)
+		g_string_append_printf(counts, _("  unassigned: %lld"),
+			(long long)t->counts.unowned_new);
+	if (t->counts.mail_failed > 0)
+		g_string_append_printf(counts, _("  ! mail failed: %lld"),
+			(long long)t->counts.mail_failed);
+	g_snprintf(left, sizeof left, " %s (%s)%s  %s", t->actor.name, role_name(t->actor.role),
+		counts->str, t->db_label);
+	g_string_free(counts, TRUE);
 	draw_fill(&t->paint, t->rows - 2, t->cols, STYLE_STATUS);
 	draw_text(&t->paint, t->rows - 2, 0, left, t->cols - pos_w - 2, STYLE_STATUS);
 	draw_text(&t->paint, t->rows - 2, t->cols - pos_w - 1, pos, pos_w, STYLE_STATUS);
@@ -329,6 +341,17 @@ check_data_version(struct tui *t)
 	}
 }
 
+/* The status line's counts; a failure leaves the old ones shown. */
+static void
+read_counts(struct tui *t)
+{
+	struct desk_counts c;
+	struct mado_err e = { 0 };
+
+	if (desk_counts(t->db, &t->actor, &c, &e) == MADO_OK)
+		t->counts = c;
+}
+
 static void
 reload(struct tui *t)
 {
@@ -337,7 +360,8 @@ reload(struct tui *t)
 
 	if (v != NULL && v->ops->load != NULL && v->ops->load(v, &e) != MADO_OK)
 		tui_error(t, &e);
-	t->dirty |= DIRTY_VIEW;
+	read_counts(t);
+	t->dirty |= DIRTY_VIEW | DIRTY_STATUS;
 }
 
 /* After [client] idle_lock_seconds without a key, the lock covers all. */
@@ -480,6 +504,7 @@ tui_run(struct db *db, const struct config *cfg, const struct actor *actor,
 	t.paint.color = draw_init(getenv("NO_COLOR") == NULL);
 	t.last_key_at = mado_monotonic_s();
 	start_session(&t);
+	read_counts(&t);
 	t.data_version = db_data_version(db);
 	if (tui_push(&t, view_ticket_list_new(&t, TICKETS_INQUIRIES)) != MADO_OK)
 		st = MADO_EFAIL;

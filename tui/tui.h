@@ -10,6 +10,7 @@
 
 #include "core/config.h"
 #include "core/identity.h"
+#include "core/ticket.h"
 #include "db/db.h"
 #include "keymaps/keymap.h"
 #include "tui/action.h"
@@ -44,6 +45,7 @@ struct tui {
 	char message[512];            /* the message line: the last notice or error */
 	bool message_error;
 	int64_t data_version;         /* PRAGMA data_version last seen */
+	struct desk_counts counts;    /* shown on the status line; read with the data */
 	int64_t last_key_at;          /* for the idle lock (monotonic seconds) */
 	/* Set by a view's draw where typing goes (a text area, a picker's
 	 * filter): the terminal's cursor is shown there, so the IME composes

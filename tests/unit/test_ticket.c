@@ -278,6 +278,24 @@ test_list(void)
 	is_int(n, 1, "owner filter");
 }
 
+static void
+test_counts(void)
+{
+	struct desk_counts c;
+	struct mado_err e = { 0 };
+
+	is_int(desk_counts(db, &op, &c, &e), MADO_OK, "desk counts");
+	is_int(c.mine_open, count("SELECT count(*) FROM ticket WHERE owner_id = (SELECT id FROM staff"
+		" WHERE login = 'o.op') AND status NOT IN ('answered','closed','recovered','done',"
+		"'rejected')"), "the operator's open tickets");
+	is_int(c.unowned_new, count("SELECT count(*) FROM ticket WHERE owner_id IS NULL AND status IN"
+		" ('new', 'submitted')"), "new tickets nobody owns");
+	is_int(c.mail_failed, 0, "operators are not shown mail failures");
+	sqlite3_exec(db_handle(db), "UPDATE outbox SET state = 'failed' WHERE id = 1", NULL, NULL, NULL);
+	desk_counts(db, &sup, &c, &e);
+	is_int(c.mail_failed, 1, "supervisors see failed notifications");
+}
+
 int
 main(void)
 {
@@ -290,6 +308,7 @@ main(void)
 	test_assign_comment_link();
 	test_list();
 	test_backward();
+	test_counts();
 	is_int(audit_verify(db, &bad, &e), MADO_OK, "audit chain intact after everything");
 	db_close(db);
 	return tap_done();
