@@ -258,6 +258,11 @@ db_open(const char *path, int create, struct db **out, struct mado_err *e)
 	if (st == MADO_OK)
 		st = exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
 			" PRAGMA trusted_schema=ON", e, "pragmas");
+	/* With the schema trusted, nothing may rewrite it behind SQLite's
+	 * back (writable_schema, direct edits of the schema table). */
+	if (st == MADO_OK &&
+	    sqlite3_db_config(db->handle, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) != SQLITE_OK)
+		st = db_fail(db, sqlite3_errcode(db->handle), e, "defensive mode");
 	if (st == MADO_OK)
 		st = migrate(db, e);
 	if (st != MADO_OK) {
