@@ -47,5 +47,8 @@ if [ ! -f "$db" ]; then
 	fi
 fi
 
-# The full-screen client comes later; until then, the ticket list.
+# The full-screen client on a terminal; piped or without one, the list.
+if [ -t 0 ] && [ -t 1 ]; then
+	exec "$mado" --db "$db"
+fi
 exec "$mado" --db "$db" ticket list
