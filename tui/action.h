@@ -46,7 +46,9 @@
 	X(ATTACHMENTS, "attachments", 0, N_("list and open attachments")) \
 	X(LOCK, "lock", 0, N_("lock the screen now")) \
 	X(SAVE, "save", 0, N_("save what was written")) \
-	X(CANCEL, "cancel", 0, N_("leave without saving"))
+	X(CANCEL, "cancel", 0, N_("leave without saving")) \
+	X(SEARCH_PANE, "search-pane", 0, N_("search knowledge and tickets as you type")) \
+	X(INSERT, "insert", 0, N_("insert the chosen answer into the text being written"))
 
 enum tui_action {
 	ACT_NONE = 0,

@@ -20,6 +20,7 @@
 #include "tui/prompt.h"
 #include "tui/term.h"
 #include "tui/tui.h"
+#include "tui/view_search.h"
 #include "tui/views.h"
 
 #define TICK_MS 1000
@@ -76,6 +77,39 @@ tui_error(struct tui *t, const struct mado_err *e)
 			*p = ' ';
 	t->message_error = true;
 	t->dirty |= DIRTY_STATUS;
+}
+
+static int64_t
+now_ms(void)
+{
+	return g_get_monotonic_time() / 1000;
+}
+
+void
+tui_after(struct tui *t, int ms)
+{
+	t->wake_at_ms = now_ms() + MAX(ms, 1);
+}
+
+/* The time asked for has come: the views that wait for it get their tick. */
+static void
+wake_views(struct tui *t)
+{
+	if (t->wake_at_ms == 0 || now_ms() < t->wake_at_ms)
+		return;
+	t->wake_at_ms = 0;
+	for (int i = t->depth - 1; i >= 0; i--)
+		if (t->stack[i]->ops->tick != NULL)
+			t->stack[i]->ops->tick(t->stack[i]);
+}
+
+/* poll's timeout: the one-second tick, or sooner when a view asked. */
+static int
+poll_timeout(const struct tui *t)
+{
+	if (t->wake_at_ms == 0)
+		return TICK_MS;
+	return (int)CLAMP(t->wake_at_ms - now_ms(), 0, TICK_MS);
 }
 
 struct view *
@@ -275,6 +309,9 @@ global_action(struct tui *t, enum tui_action a)
 	case ACT_COMMAND:
 		command_line_open(t);
 		return true;
+	case ACT_SEARCH_PANE:
+		tui_push(t, view_search_new(t, "", NULL, NULL));
+		return true;
 	case ACT_VIEW_INQUIRIES: v = view_ticket_list_new(t, TICKETS_INQUIRIES); break;
 	case ACT_VIEW_INCIDENTS: v = view_ticket_list_new(t, TICKETS_INCIDENTS); break;
 	case ACT_VIEW_REQUESTS: v = view_ticket_list_new(t, TICKETS_REQUESTS); break;
@@ -401,7 +438,7 @@ loop(struct tui *t)
 			reload(t);
 		if (t->dirty)
 			paint(t);
-		if (poll(fds, 2, TICK_MS) < 0 && errno != EINTR)
+		if (poll(fds, 2, poll_timeout(t)) < 0 && errno != EINTR)
 			break;
 		if (fds[1].revents & POLLIN)
 			read_signals(t);
@@ -419,6 +456,7 @@ loop(struct tui *t)
 			if (t->quit)
 				break;
 		}
+		wake_views(t);
 		if (mado_monotonic_s() >= next_tick) {
 			check_data_version(t);
 			lock_if_idle(t);

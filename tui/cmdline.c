@@ -1,6 +1,7 @@
 /* The `:` command line (prompt.h): every action by its registry name,
  * done exactly as its key would be; the views by their short names;
- * "q" for quit; "open NUMBER" for one ticket; and the commands with
+ * "q" for quit; "open NUMBER" for one ticket; "search WORDS" for the
+ * search pane with those words; and the commands with
  * arguments of tui/commands.h. */
 #include <glib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "core/ticket.h"
 #include "tui/commands.h"
 #include "tui/prompt.h"
+#include "tui/view_search.h"
 #include "tui/views.h"
 
 /* ":incidents" is "view-incidents". */
@@ -52,6 +54,8 @@ dispatch(struct tui *t, const char *cmd, const char *arg)
 	/* "open" alone is the action on the selected record. */
 	if (strcmp(cmd, "open") == 0 && arg != NULL)
 		open_ticket(t, arg);
+	else if (strcmp(cmd, "search") == 0 && arg != NULL)
+		tui_push(t, view_search_new(t, arg, NULL, NULL));
 	else if (command_run(t, cmd, arg))
 		return;
 	else if ((a = command_action(cmd)) == ACT_NONE)

@@ -10,6 +10,7 @@
 
 #include "base/i18n.h"
 #include "tui/editor.h"
+#include "tui/view_search.h"
 
 struct line {
 	size_t start, end;       /* bytes of one display line, without its '\n' */
@@ -279,6 +280,19 @@ edit_external(struct view *v)
 	ta->want_x = -1;
 }
 
+/* The search pane's answer, chosen with the text area below it. */
+static void
+insert_answer(struct tui *t, const char *text, void *ctx)
+{
+	struct textarea *ta = ctx;
+
+	if (text == NULL)
+		return;
+	insert(ta, text, strlen(text));
+	ta->want_x = -1;
+	t->dirty |= DIRTY_VIEW | DIRTY_STATUS;
+}
+
 static bool
 act(struct view *v, enum tui_action a)
 {
@@ -295,6 +309,10 @@ act(struct view *v, enum tui_action a)
 			ta->confirming = true;
 			tui_message(v->tui, _("discard changes? y/n"));
 		}
+		return true;
+	case ACT_SEARCH_PANE:
+		/* Opened from here, the pane can put an answer into the text. */
+		tui_push(v->tui, view_search_new(v->tui, "", insert_answer, ta));
 		return true;
 	case ACT_EDIT_EXTERNAL:
 		edit_external(v);

@@ -56,6 +56,9 @@ struct tui {
 	/* Temporary files a viewer may still be reading (xdg-open returns at
 	 * once): removed when the client ends (tui/editor.h). */
 	struct user_file *kept_files;
+	/* When a view asked to be woken (tui_after), in monotonic
+	 * milliseconds; 0 for none. */
+	int64_t wake_at_ms;
 };
 
 /* The interface every view implements (tig's view_ops): private data
@@ -78,6 +81,10 @@ struct view_ops {
 	 * when it took it (text typed into a picker, a text area or the lock,
 	 * even characters bound globally such as q). NULL for most views. */
 	bool (*key)(struct view *v, uint32_t key);
+	/* Optional: called once the time asked for with tui_after() has
+	 * come, on every view of the stack that has it (work deferred while
+	 * keys keep coming, such as a search as the user types). */
+	void (*tick)(struct view *v);
 	/* The view paints the whole screen (no title or status line). */
 	bool covers_screen;
 };
@@ -113,6 +120,12 @@ void tui_answer(struct view *v, tui_answer_fn *done, void *ctx, const char *answ
 /* Does what a key bound to a would do: the view's own action first, then
  * the global ones; says so on the message line when neither applies. */
 bool tui_do(struct tui *t, enum tui_action a);
+
+/* Asks for the views' tick hooks to be called once ms milliseconds have
+ * passed without another call: each call moves the time, so work put off
+ * this way waits until the keys stop. The loop's poll never sleeps past
+ * it, so typing is never blocked. */
+void tui_after(struct tui *t, int ms);
 
 /* The message line. */
 void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
