@@ -419,14 +419,15 @@ help_part(const struct keymap *km, const char *action, const char *what)
 static char *
 help_line(const struct keymap *km)
 {
-	char *parts[3] = {
+	char *parts[] = {
 		help_part(km, "save", _("save")),
 		help_part(km, "cancel", _("cancel")),
 		help_part(km, "edit-external", _("write in $EDITOR")),
+		help_part(km, "search-pane", _("find an answer to insert")),
 	};
 	GString *s = g_string_new(NULL);
 
-	for (int i = 0; i < 3; i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
 		if (parts[i] == NULL)
 			continue;
 		g_string_append_printf(s, "%s%s", s->len > 0 ? "   " : "", parts[i]);

@@ -32,6 +32,7 @@ struct search_view {
 	int preview_for, preview_width;
 	tui_answer_fn pick;           /* NULL: not in pick mode, or answered */
 	void *ctx;
+	char *hint;                   /* what the second row says before any search */
 	char position[32];
 };
 
@@ -421,9 +422,7 @@ draw_summary(struct search_view *sv, int y, int cols)
 	if (sv->pending)
 		s = g_strdup(_("searching…"));
 	else if (strspn(sv->query->str, " \t") == sv->query->len)
-		s = g_strdup(sv->pick != NULL
-			? _("type words to find an answer; ↑↓ choose, Enter opens, Tab inserts, Esc closes")
-			: _("type words to search FAQ and tickets; ↑↓ choose, Enter opens, Esc closes"));
+		s = g_strdup(sv->hint);
 	else if (sv->res.nhits == 0)
 		s = g_strdup(_("nothing found"));
 	else
@@ -517,6 +516,7 @@ destroy(struct view *v)
 	g_free(sv->problem);
 	g_ptr_array_free(sv->preview, TRUE);
 	g_free(sv->preview_title);
+	g_free(sv->hint);
 	g_free(sv);
 	g_free(v);
 }
@@ -525,6 +525,22 @@ static const struct view_ops search_ops = {
 	.context = "search", .title = title, .load = load, .draw = draw, .act = act,
 	.position = position, .destroy = destroy, .key = key, .tick = tick,
 };
+
+/* The keys that insert, as bound (the user's keymap may move them). */
+static char *
+make_hint(const struct keymap *km, bool pick)
+{
+	char *keys, *hint;
+
+	if (!pick)
+		return g_strdup(_("type words to search FAQ and tickets; ↑↓ choose, Enter opens,"
+			" Esc closes"));
+	keys = keymap_keys_for(km, "search", "insert");
+	hint = g_strdup_printf(_("type words to find an answer; ↑↓ choose, %s inserts,"
+		" Enter opens, Esc closes"), keys);
+	free(keys);
+	return hint;
+}
 
 struct view *
 view_search_new(struct tui *t, const char *query, tui_answer_fn pick, void *ctx)
@@ -538,5 +554,6 @@ view_search_new(struct tui *t, const char *query, tui_answer_fn pick, void *ctx)
 	sv->preview_for = -1;
 	sv->pick = pick;
 	sv->ctx = ctx;
+	sv->hint = make_hint(t->keymap, pick != NULL);
 	return view_new(t, &search_ops, sv);
 }
