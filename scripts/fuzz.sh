@@ -17,7 +17,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 build=build-fuzz
-all="csv workflow numbering form normalise textwidth fts_tokenizer"
+all="csv workflow numbering form normalise textwidth fts_tokenizer search_query"
 targets=${*:-$all}
 
 case $seconds in
@@ -103,6 +103,27 @@ cat >"$build/form.dict" <<'DICT'
 "type=\"boolean\""
 "type=\"choice\""
 "type=\"master\""
+DICT
+
+# The query language's words: its fields and references are compared
+# after NFKC normalisation, out of the instrumented strcmp's sight.
+cat >"$build/search_query.dict" <<'DICT'
+"kind:"
+"status:"
+"category:"
+"dept:"
+"no:"
+"faq:"
+"FAQ-"
+"INQ-2026-"
+"#"
+" -"
+"\""
+"\xe2\x80\x9c"
+"\xef\xbc\x82"
+"\xe3\x80\x80"
+"kb"
+"\xe9\x9a\x9c\xe5\xae\xb3"
 DICT
 
 # The value of libFuzzer's "stat::NAME: value" line in a log.
