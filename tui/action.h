@@ -17,6 +17,7 @@
 	X(VIEW_REQUESTS, "view-requests", 0, N_("requests (申請)")) \
 	X(VIEW_KNOWLEDGE, "view-knowledge", 0, N_("knowledge articles (FAQ)")) \
 	X(VIEW_CALLLOGS, "view-calllogs", 0, N_("call logs (応対履歴)")) \
+	X(VIEW_SYNONYMS, "view-synonyms", 0, N_("synonyms of the search (類義語)")) \
 	X(VIEW_MYWORK, "view-mywork", 0, N_("my work: assigned to me, oldest first")) \
 	X(MOVE_DOWN, "move-down", 0, N_("next line")) \
 	X(MOVE_UP, "move-up", 0, N_("previous line")) \
@@ -43,6 +44,7 @@
 	X(REOPEN, "reopen", 0, N_("reopen")) \
 	X(EDIT, "edit", 0, N_("edit the record")) \
 	X(EDIT_EXTERNAL, "edit-external", 0, N_("edit long text in $EDITOR")) \
+	X(DELETE, "delete", 0, N_("delete the selected item or a part of it")) \
 	X(ATTACHMENTS, "attachments", 0, N_("list and open attachments")) \
 	X(LOCK, "lock", 0, N_("lock the screen now")) \
 	X(SAVE, "save", 0, N_("save what was written")) \

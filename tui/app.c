@@ -318,6 +318,7 @@ global_action(struct tui *t, enum tui_action a)
 	case ACT_VIEW_MYWORK: v = view_ticket_list_new(t, TICKETS_MYWORK); break;
 	case ACT_VIEW_KNOWLEDGE: v = view_kb_list_new(t); break;
 	case ACT_VIEW_CALLLOGS: v = view_calllog_list_new(t); break;
+	case ACT_VIEW_SYNONYMS: v = view_synonyms_new(t); break;
 	default:
 		return false;
 	}

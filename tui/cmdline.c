@@ -15,7 +15,7 @@
 
 /* ":incidents" is "view-incidents". */
 static const char *const view_names[] = {
-	"inquiries", "incidents", "requests", "knowledge", "calllogs", "mywork", NULL,
+	"inquiries", "incidents", "requests", "knowledge", "calllogs", "mywork", "synonyms", NULL,
 };
 
 static enum tui_action

@@ -34,6 +34,9 @@ struct view *view_form_new(struct tui *t, const char *kind, int64_t ticket_id);
 struct view *view_kb_list_new(struct tui *t);
 struct view *view_kb_new(struct tui *t, int64_t faq_no);
 struct view *view_calllog_list_new(struct tui *t);
+/* The synonym groups of the search, edited by administrators
+ * (tui/view_synonyms.c). */
+struct view *view_synonyms_new(struct tui *t);
 
 /* The lock screen (tui/lock.c): clears the screen and asks for the user's
  * own login password through PAM before anything else is shown again. */
