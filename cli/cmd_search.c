@@ -18,22 +18,6 @@
 #define TITLE_CELLS 40
 #define EXCERPT_CELLS 60
 
-/* ---- search ---- */
-
-static const char *
-kind_label(const char *kind)
-{
-	if (strcmp(kind, "kb") == 0)
-		return _("FAQ");
-	if (strcmp(kind, "inquiry") == 0)
-		return _("Inquiry");
-	if (strcmp(kind, "incident") == 0)
-		return _("Incident");
-	if (strcmp(kind, "request") == 0)
-		return _("Request");
-	return kind;
-}
-
 enum { R_NO, R_KIND, R_TITLE, R_EXCERPT, R_STATUS, R_VISIBILITY, R_UPDATED, R_SCORE, R_NCOLS };
 
 static int
@@ -68,7 +52,7 @@ print_hits(struct cli_ctx *c, const struct search_result *res)
 			snprintf(no, sizeof no, "%s", h->number);
 		snprintf(score, sizeof score, "%.3f", h->score);
 		cells[R_NO] = no;
-		cells[R_KIND] = c->format == OUT_TEXT ? kind_label(h->kind) : h->kind;
+		cells[R_KIND] = c->format == OUT_TEXT ? search_kind_label(h->kind) : h->kind;
 		cells[R_TITLE] = h->title;
 		cells[R_EXCERPT] = h->excerpt;
 		cells[R_STATUS] = kb ? NULL : h->status;

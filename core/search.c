@@ -392,3 +392,17 @@ search_upkeep(struct db *db, const struct actor *actor, enum search_upkeep what,
 
 	return st != MADO_OK ? st : db_txn(db, upkeep_txn, &what, e);
 }
+
+const char *
+search_kind_label(const char *kind)
+{
+	if (strcmp(kind, "kb") == 0)
+		return _("FAQ");
+	if (strcmp(kind, "inquiry") == 0)
+		return _("Inquiry");
+	if (strcmp(kind, "incident") == 0)
+		return _("Incident");
+	if (strcmp(kind, "request") == 0)
+		return _("Request");
+	return kind;
+}

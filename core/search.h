@@ -99,4 +99,7 @@ int search_upkeep(struct db *db, const struct actor *actor, enum search_upkeep w
 double search_score(double relevance, bool kb, int64_t age_seconds, int64_t views,
 	int64_t helpful, int64_t not_helpful);
 
+/* A kind of hit as people read it ("FAQ", "Inquiry", ...), translated. */
+const char *search_kind_label(const char *kind);
+
 #endif

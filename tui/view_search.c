@@ -36,20 +36,6 @@ struct search_view {
 	char position[32];
 };
 
-static const char *
-kind_label(const char *kind)
-{
-	if (strcmp(kind, "kb") == 0)
-		return _("FAQ");
-	if (strcmp(kind, "inquiry") == 0)
-		return _("Inquiry");
-	if (strcmp(kind, "incident") == 0)
-		return _("Incident");
-	if (strcmp(kind, "request") == 0)
-		return _("Request");
-	return kind;
-}
-
 static bool
 is_kb(const struct search_hit *h)
 {
@@ -399,7 +385,7 @@ draw_hit(struct search_view *sv, const struct search_hit *h, int y, int cols, bo
 	draw_text(p, y, 0, hit_ref(h, ref, sizeof ref), MIN(NO_CELLS, cols), st);
 	if (cols <= NO_CELLS)
 		return;
-	draw_text(p, y, NO_CELLS, kind_label(h->kind), MIN(KIND_CELLS, cols - NO_CELLS), st);
+	draw_text(p, y, NO_CELLS, search_kind_label(h->kind), MIN(KIND_CELLS, cols - NO_CELLS), st);
 	if (title_w == 0)
 		return;
 	draw_marked(p, y, NO_CELLS + KIND_CELLS, h->title, title_w - 1, st);
