@@ -67,7 +67,7 @@ enum theme {
 };
 
 enum {
-	TT_SYSTEM = 1,  /* mentions a managed system ({system}, {host}) */
+	TT_SYSTEM = 1,  /* mentions a managed system: {system}, {host} */
 	TT_ALERT = 2,   /* a monitoring-alert mail */
 	TT_EN = 4,      /* written in English */
 };

@@ -358,6 +358,7 @@ act(struct view *v, enum tui_action a)
 	case ACT_QUIT:
 	case ACT_VIEW_INQUIRIES: case ACT_VIEW_INCIDENTS: case ACT_VIEW_REQUESTS:
 	case ACT_VIEW_KNOWLEDGE: case ACT_VIEW_CALLLOGS: case ACT_VIEW_MYWORK:
+	case ACT_VIEW_SYNONYMS:
 		/* Leaving would throw the form away unseen. */
 		if (!form_view_changed(fv))
 			return false;

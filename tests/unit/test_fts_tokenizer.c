@@ -252,18 +252,38 @@ exec_sql(const char *sql)
 	}
 }
 
+/* The three test tables and their fixed statements. */
+static const struct {
+	const char *name, *select, *insert;
+} tables[] = {
+	{ "t", "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid",
+	  "INSERT INTO t(rowid, x) VALUES (?1, ?2)" },
+	{ "k", "SELECT rowid FROM k WHERE k MATCH ?1 ORDER BY rowid",
+	  "INSERT INTO k(rowid, x) VALUES (?1, ?2)" },
+	{ "tri", "SELECT rowid FROM tri WHERE tri MATCH ?1 ORDER BY rowid",
+	  "INSERT INTO tri(rowid, x) VALUES (?1, ?2)" },
+};
+
+static int
+table_index(const char *name)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(tables); i++)
+		if (strcmp(tables[i].name, name) == 0)
+			return (int)i;
+	printf("Bail out! no test table %s\n", name);
+	exit(1);
+}
+
 /* The rowids matching q in table, in order, as "1 4"; "error" on failure. */
 static char *
 match(const char *table, const char *q)
 {
 	GString *out = g_string_new("");
-	char *sql = g_strdup_printf("SELECT rowid FROM %s WHERE %s MATCH ?1 ORDER BY rowid",
-		table, table);
+	const char *sql = tables[table_index(table)].select;
 	sqlite3_stmt *st;
 	int rc;
 
 	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
-		g_free(sql);
 		g_string_free(out, TRUE);
 		return g_strdup("error");
 	}
@@ -274,7 +294,6 @@ match(const char *table, const char *q)
 	if (rc != SQLITE_DONE)
 		g_string_assign(out, "error");
 	sqlite3_finalize(st);
-	g_free(sql);
 	return g_string_free(out, FALSE);
 }
 
@@ -300,7 +319,7 @@ static const char *const docs[] = {
 static void
 insert_docs(const char *table)
 {
-	char *sql = g_strdup_printf("INSERT INTO %s(rowid, x) VALUES (?1, ?2)", table);
+	const char *sql = tables[table_index(table)].insert;
 	sqlite3_stmt *st;
 
 	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
@@ -317,7 +336,6 @@ insert_docs(const char *table)
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	g_free(sql);
 }
 
 static void
