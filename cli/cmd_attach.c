@@ -1,5 +1,6 @@
-/* mado ticket attach / attachments / attachment-get: files attached to
- * tickets (core/attachment.h) from the shell. The files named are opened,
+/* mado ticket|kb attach / attachments / attachment-get: files attached to
+ * tickets and knowledge articles (core/attachment.h) from the shell. The
+ * two kinds of owner differ only in how the command line names one. The files named are opened,
  * created and renamed with the caller's own rights, never the program's
  * group (an installed mado is setgid). */
 #include <errno.h>
@@ -15,7 +16,9 @@
 #include "base/env.h"
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "cli/cmd_kb.h"
 #include "core/attachment.h"
+#include "core/kb.h"
 #include "core/ticket.h"
 
 /* Parses a handler's argv: no option but --force, and that only when
@@ -42,6 +45,47 @@ operands(const char *cmd, int argc, char **argv, int min, int max, bool *force)
 		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind + max]);
 	return MADO_OK;
 }
+
+/* ---- owners ---- */
+
+/* What files are attached to: owner_type for core, and how the owner's
+ * id is found from what the user typed (reporting any failure, returning
+ * an exit status). */
+struct owner_kind {
+	const char *type;
+	int (*resolve)(struct cli_ctx *c, const char *cmd, const char *arg, int64_t *id);
+};
+
+static int
+ticket_owner(struct cli_ctx *c, const char *cmd, const char *arg, int64_t *id)
+{
+	struct mado_err e = { 0 };
+
+	(void)cmd;
+	return ticket_resolve(c->db, arg, id, &e) == MADO_OK ? MADO_OK : cli_fail(&e);
+}
+
+/* An FAQ number ("12" or "FAQ-12"); reading the article checks that the
+ * actor may see it, as core does again for its attachments. */
+static int
+kb_owner(struct cli_ctx *c, const char *cmd, const char *arg, int64_t *id)
+{
+	struct mado_err e = { 0 };
+	struct kb_row row;
+	int64_t no;
+	int st = kb_cli_faq_no(cmd, arg, &no);
+
+	if (st != MADO_OK)
+		return st;
+	if (kb_read(c->db, &c->actor, no, &row, &e) != MADO_OK)
+		return cli_fail(&e);
+	*id = row.id;
+	kb_row_clear(&row);
+	return MADO_OK;
+}
+
+static const struct owner_kind ticket_kind = { "ticket", ticket_owner };
+static const struct owner_kind kb_kind = { "kb", kb_owner };
 
 /* ---- listing ---- */
 
@@ -74,9 +118,10 @@ list_row(const struct attachment_row *row, void *p)
 	table_add(l->t, cells);
 }
 
-/* The ticket's attachments (those in only, when given) as a table. */
+/* The owner's attachments (those in only, when given) as a table. */
 static int
-print_attachments(struct cli_ctx *c, int64_t ticket_id, const GArray *only)
+print_attachments(struct cli_ctx *c, const char *owner_type, int64_t owner_id,
+	const GArray *only)
 {
 	const struct table_column cols[] = {
 		{ "id", _("ID"), 1, 0 }, { "filename", _("File name"), 0, 60 },
@@ -85,7 +130,7 @@ print_attachments(struct cli_ctx *c, int64_t ticket_id, const GArray *only)
 	};
 	struct list_ctx l = { table_new(cols, G_N_ELEMENTS(cols)), only };
 	struct mado_err e = { 0 };
-	int st = attachment_list(c->db, &c->actor, "ticket", ticket_id, list_row, &l, &e);
+	int st = attachment_list(c->db, &c->actor, owner_type, owner_id, list_row, &l, &e);
 
 	if (st == MADO_OK)
 		st = table_print(l.t, c->out, c->format, c->ambi, &e);
@@ -93,18 +138,28 @@ print_attachments(struct cli_ctx *c, int64_t ticket_id, const GArray *only)
 	return st == MADO_OK ? MADO_OK : cli_fail(&e);
 }
 
+static int
+list_attachments(struct cli_ctx *c, const char *cmd, const struct owner_kind *k, int argc,
+	char **argv)
+{
+	int64_t id;
+	int st = operands(cmd, argc, argv, 1, 1, NULL);
+
+	if (st == MADO_OK)
+		st = k->resolve(c, cmd, argv[optind], &id);
+	return st != MADO_OK ? st : print_attachments(c, k->type, id, NULL);
+}
+
 int
 cmd_ticket_attachments(struct cli_ctx *c, int argc, char **argv)
 {
-	struct mado_err e = { 0 };
-	int64_t id;
-	int st = operands("ticket attachments", argc, argv, 1, 1, NULL);
+	return list_attachments(c, "ticket attachments", &ticket_kind, argc, argv);
+}
 
-	if (st != MADO_OK)
-		return st;
-	if (ticket_resolve(c->db, argv[optind], &id, &e) != MADO_OK)
-		return cli_fail(&e);
-	return print_attachments(c, id, NULL);
+int
+cmd_kb_attachments(struct cli_ctx *c, int argc, char **argv)
+{
+	return list_attachments(c, "kb attachments", &kb_kind, argc, argv);
 }
 
 /* ---- attaching ---- */
@@ -150,20 +205,20 @@ read_file(struct db *db, const char *path, char **data, size_t *len, struct mado
 	return st;
 }
 
-int
-cmd_ticket_attach(struct cli_ctx *c, int argc, char **argv)
+static int
+attach(struct cli_ctx *c, const char *cmd, const struct owner_kind *k, int argc, char **argv)
 {
 	struct mado_err e = { 0 };
 	GPtrArray *data = g_ptr_array_new_with_free_func(g_free);
 	GArray *lens = g_array_new(FALSE, FALSE, sizeof(size_t));
 	GArray *ids = g_array_new(FALSE, FALSE, sizeof(int64_t));
-	int64_t ticket_id, id;
-	int st = operands("ticket attach", argc, argv, 2, INT_MAX, NULL), first = optind + 1;
+	int64_t owner_id, id;
+	int st = operands(cmd, argc, argv, 2, INT_MAX, NULL), first = optind + 1;
 
-	if (st == MADO_OK && (st = ticket_resolve(c->db, argv[optind], &ticket_id, &e)) != MADO_OK)
-		cli_fail(&e);
+	if (st == MADO_OK)
+		st = k->resolve(c, cmd, argv[optind], &owner_id);
 	/* Every file is read before any is attached: a missing or too large
-	 * one leaves the ticket as it was. */
+	 * one leaves the owner as it was. */
 	for (int i = first; st == MADO_OK && i < argc; i++) {
 		char *buf;
 		size_t len;
@@ -174,7 +229,7 @@ cmd_ticket_attach(struct cli_ctx *c, int argc, char **argv)
 		g_array_append_val(lens, len);
 	}
 	for (int i = first; st == MADO_OK && i < argc; i++) {
-		st = attachment_add(c->db, &c->actor, "ticket", ticket_id, argv[i],
+		st = attachment_add(c->db, &c->actor, k->type, owner_id, argv[i],
 			g_ptr_array_index(data, i - first), g_array_index(lens, size_t, i - first),
 			&id, &e);
 		if (st != MADO_OK)
@@ -183,12 +238,24 @@ cmd_ticket_attach(struct cli_ctx *c, int argc, char **argv)
 			g_array_append_val(ids, id);
 	}
 	/* What was attached is shown even when a later file failed. */
-	if (ids->len > 0 && print_attachments(c, ticket_id, ids) != MADO_OK && st == MADO_OK)
+	if (ids->len > 0 && print_attachments(c, k->type, owner_id, ids) != MADO_OK && st == MADO_OK)
 		st = MADO_EFAIL;
 	g_ptr_array_free(data, TRUE);
 	g_array_free(lens, TRUE);
 	g_array_free(ids, TRUE);
 	return st;
+}
+
+int
+cmd_ticket_attach(struct cli_ctx *c, int argc, char **argv)
+{
+	return attach(c, "ticket attach", &ticket_kind, argc, argv);
+}
+
+int
+cmd_kb_attach(struct cli_ctx *c, int argc, char **argv)
+{
+	return attach(c, "kb attach", &kb_kind, argc, argv);
 }
 
 /* ---- getting one back ---- */
@@ -252,10 +319,11 @@ parse_id(const char *cmd, const char *s, int64_t *id)
 	return MADO_OK;
 }
 
-int
-cmd_ticket_attachment_get(struct cli_ctx *c, int argc, char **argv)
+/* Attachment ids are unique over every owner: both commands get any
+ * attachment the actor may read. */
+static int
+get_attachment(struct cli_ctx *c, const char *cmd, int argc, char **argv)
 {
-	const char *cmd = "ticket attachment-get";
 	struct attachment_row row;
 	struct mado_err e = { 0 };
 	bool force = false;
@@ -283,4 +351,16 @@ cmd_ticket_attachment_get(struct cli_ctx *c, int argc, char **argv)
 	attachment_row_clear(&row);
 	free(data);
 	return st == MADO_OK ? MADO_OK : cli_fail(&e);
+}
+
+int
+cmd_ticket_attachment_get(struct cli_ctx *c, int argc, char **argv)
+{
+	return get_attachment(c, "ticket attachment-get", argc, argv);
+}
+
+int
+cmd_kb_attachment_get(struct cli_ctx *c, int argc, char **argv)
+{
+	return get_attachment(c, "kb attachment-get", argc, argv);
 }

@@ -365,4 +365,39 @@ is "$rc" 64 "an unknown format"
 run "$MADO" kb export-public a b
 is "$rc" 64 "one file at most"
 
+# --- attachments ---
+sql "UPDATE staff SET role = 'operator' WHERE login = 'root'"
+head -c 5000 /dev/urandom > "$TMP/手順書.pdf"
+printf '窓口の案内\n' > "$TMP/guide.txt"
+run "$MADO" kb attach FAQ-1 "$TMP/手順書.pdf" "$TMP/guide.txt"
+is "$rc" 0 "attach two files to an article"
+like "$out" "手順書\.pdf +5000 +application/pdf" "what was attached is listed"
+run "$MADO" --format csv kb attachments 1
+is "$(printf '%s\n' "$out" | sed -n '2,$p' | cut -d, -f2 | tr '\r\n' '  ')" "手順書.pdf guide.txt " \
+	"the article's attachments, oldest first"
+att=$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f1)
+run "$MADO" kb attachment-get "$att" "$TMP/copy.pdf"
+is "$rc" 0 "get an article's attachment into a file"
+ok "$(cmp -s "$TMP/手順書.pdf" "$TMP/copy.pdf"; echo $?)" "...byte-identical"
+"$MADO" ticket attachment-get "$att" - > "$TMP/stdout.pdf"
+ok "$(cmp -s "$TMP/手順書.pdf" "$TMP/stdout.pdf"; echo $?)" \
+	"ticket attachment-get writes out any attachment by its id"
+run "$MADO" kb attach 11 "$TMP/guide.txt"
+is "$rc" 0 "attach to an internal article"
+iatt=$(sql "SELECT id FROM attachment ORDER BY id DESC LIMIT 1")
+run "$MADO" kb attach 999 "$TMP/guide.txt"
+is "$rc" 66 "attaching to an unknown FAQ"
+run "$MADO" kb attachments FAQ-x
+is "$rc" 64 "a FAQ number is a number"
+sql "UPDATE staff SET role = 'staff' WHERE login = 'root'"
+run "$MADO" kb attach 1 "$TMP/guide.txt"
+is "$rc" 77 "staff may not attach files"
+run "$MADO" kb attachments 1
+like "$out" "guide\.txt" "staff may list a public article's attachments"
+run "$MADO" kb attachments 11
+ok "$([ "$rc" -ne 0 ] && echo 0 || echo 1)" "staff may not list an internal article's attachments"
+run "$MADO" kb attachment-get "$iatt" -
+is "$rc" 77 "staff may not read an internal article's attachment"
+is "$out" "" "...and nothing is written"
+
 done_testing
