@@ -337,6 +337,7 @@ page_paint(struct page *p, const struct painter *pt, int y0, int rows, int cols)
 struct page_view {
 	struct page page;
 	page_fill_fn fill;
+	page_act_fn act;     /* NULL: scrolling only */
 	void *ctx;
 	bool opened;         /* fill has succeeded once */
 	char title[256];
@@ -388,7 +389,7 @@ pv_act(struct view *v, enum tui_action a)
 	struct page_view *pv = v->data;
 
 	if (!page_scroll_top(&pv->page.top, (int)pv->page.lines->len, pv->page.rows, a))
-		return false;
+		return pv->act != NULL && pv->act(v->tui, pv->ctx, a);
 	v->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
 	return true;
 }
@@ -439,4 +440,11 @@ page_view_new(struct tui *t, page_fill_fn fill, void *ctx)
 	pv->fill = fill;
 	pv->ctx = ctx;
 	return view_new(t, &page_ops, pv);
+}
+
+struct view *
+page_view_set_act(struct view *v, page_act_fn act)
+{
+	((struct page_view *)v->data)->act = act;
+	return v;
 }

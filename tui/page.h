@@ -34,6 +34,11 @@ typedef int (*page_fill_fn)(struct tui *t, void *ctx, bool first, struct page *p
 
 /* A "detail" view showing the page fill makes; push it with tui_push(). */
 struct view *page_view_new(struct tui *t, page_fill_fn fill, void *ctx);
+/* Actions of the record (an article's attachments) after scrolling: act
+ * gets the view's ctx and returns false for an action that is not its
+ * own. Returns v. */
+typedef bool (*page_act_fn)(struct tui *t, void *ctx, enum tui_action a);
+struct view *page_view_set_act(struct view *v, page_act_fn act);
 /* The fill of a page view, or NULL when v (which may be NULL) is another
  * kind of view: which page is on screen. */
 page_fill_fn page_view_fill(const struct view *v);

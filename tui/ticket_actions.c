@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "core/attachment.h"
 #include "core/master.h"
 #include "core/workflow.h"
 #include "tui/choices.h"
@@ -258,48 +257,6 @@ edit_body(struct tui *t, struct ticket_target *tt)
 	t->dirty |= DIRTY_ALL;
 }
 
-/* ---- attachments: a picker of them, then the chosen one in the viewer ---- */
-
-static void
-attachment_done(struct tui *t, const char *value, void *ctx)
-{
-	struct mado_err e = { 0 };
-	if (value != NULL && viewer_open(t, g_ascii_strtoll(value, NULL, 10), &e) != MADO_OK)
-		tui_error(t, &e);
-}
-
-static void
-collect_attachment(const struct attachment_row *row, void *ctx)
-{
-	char id[24], *label = viewer_label(row);
-
-	g_snprintf(id, sizeof id, "%lld", (long long)row->id);
-	choice_add(id, label, ctx);
-	g_free(label);
-}
-
-static void
-start_attachments(struct tui *t, struct ticket_target *tt)
-{
-	struct choices c;
-	struct mado_err e = { 0 };
-	char *title;
-	int st;
-
-	choices_init(&c);
-	st = attachment_list(t->db, &t->actor, "ticket", tt->id, collect_attachment, &c, &e);
-	if (st != MADO_OK)
-		tui_error(t, &e);
-	else if (c.items->len == 0)
-		tui_message(t, _("%s has no attachments"), tt->number);
-	else {
-		title = g_strdup_printf(_("Attachments of %s"), tt->number);
-		tui_push(t, choices_picker(t, title, &c, attachment_done, tt));
-		g_free(title);
-	}
-	choices_free(&c);
-}
-
 bool
 ticket_action(struct tui *t, struct ticket_target *tt, enum tui_action a)
 {
@@ -324,7 +281,7 @@ ticket_action(struct tui *t, struct ticket_target *tt, enum tui_action a)
 		break;
 	case ACT_EDIT: tui_push(t, view_form_new(t, tt->kind, tt->id)); break;
 	case ACT_EDIT_EXTERNAL: edit_body(t, tt); break;
-	case ACT_ATTACHMENTS: start_attachments(t, tt); break;
+	case ACT_ATTACHMENTS: viewer_pick(t, "ticket", tt->id, tt->number); break;
 	default: return false;
 	}
 	return true;

@@ -1,14 +1,17 @@
-/* Knowledge articles: the list by FAQ number and one article. Staff see
+/* Knowledge articles: the list by FAQ number and one article with its
+ * attachments (v opens the picker of them). Staff see
  * public articles only (core decides). The article's page is built with
  * tui/page.h, whose implementation ends this file. */
 #include <glib.h>
 
 #include "base/i18n.h"
 #include "base/textwidth.h"
+#include "core/attachment.h"
 #include "core/calendar.h"
 #include "core/kb.h"
 #include "tui/list.h"
 #include "tui/page.h"
+#include "tui/viewer.h"
 #include "tui/views.h"
 
 /* ---- the list ---- */
@@ -102,6 +105,12 @@ view_kb_list_new(struct tui *t)
 
 /* ---- one article ---- */
 
+/* The page view's ctx: the article asked for, and its id once read (the
+ * attachments belong to the id). */
+struct article_ref {
+	int64_t faq_no, id;
+};
+
 static void
 fill_article(struct page *p, const struct kb_row *a)
 {
@@ -129,28 +138,66 @@ fill_article(struct page *p, const struct kb_row *a)
 	page_text(p, a->answer);
 }
 
+/* Name, then size and type, under a heading that comes with the first:
+ * most articles have none, and the section is left out then. */
+struct attachment_section {
+	struct page *page;
+	bool any;
+};
+
+static void
+attachment_field(const struct attachment_row *row, void *p)
+{
+	struct attachment_section *sec = p;
+	char *size_type = viewer_size_type(row);
+
+	if (!sec->any)
+		page_heading(sec->page, _("Attachments"));
+	sec->any = true;
+	page_field(sec->page, row->filename, size_type);
+	g_free(size_type);
+}
+
 static int
 fill_view(struct tui *t, void *ctx, bool first, struct page *p, char *title, size_t title_size,
 	struct mado_err *e)
 {
-	const int64_t *faq_no = ctx;
+	struct article_ref *ref = ctx;
+	struct attachment_section sec = { p, false };
 	struct kb_row a;
 	/* Opening the article is a reading and counts; reading it again after
 	 * another user's change is not, and must not write, or two screens on
 	 * one article would wake each other for ever. */
-	int st = first ? kb_show(t->db, &t->actor, *faq_no, &a, e)
-		: kb_read(t->db, &t->actor, *faq_no, &a, e);
+	int st = first ? kb_show(t->db, &t->actor, ref->faq_no, &a, e)
+		: kb_read(t->db, &t->actor, ref->faq_no, &a, e);
 
 	if (st != MADO_OK)
 		return st;
 	g_snprintf(title, title_size, "%s %lld  %s", _("FAQ No."), (long long)a.faq_no, a.title);
+	ref->id = a.id;
 	fill_article(p, &a);
 	kb_row_clear(&a);
-	return MADO_OK;
+	return attachment_list(t->db, &t->actor, "kb", ref->id, attachment_field, &sec, e);
+}
+
+static bool
+act_article(struct tui *t, void *ctx, enum tui_action a)
+{
+	const struct article_ref *ref = ctx;
+	char name[32];
+
+	if (a != ACT_ATTACHMENTS)
+		return false;
+	g_snprintf(name, sizeof name, "FAQ-%lld", (long long)ref->faq_no);
+	viewer_pick(t, "kb", ref->id, name);
+	return true;
 }
 
 struct view *
 view_kb_new(struct tui *t, int64_t faq_no)
 {
-	return page_view_new(t, fill_view, g_memdup2(&faq_no, sizeof faq_no));
+	struct article_ref *ref = g_new0(struct article_ref, 1);
+
+	ref->faq_no = faq_no;
+	return page_view_set_act(page_view_new(t, fill_view, ref), act_article);
 }

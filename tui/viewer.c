@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "core/attachment.h"
+#include "tui/choices.h"
 #include "tui/editor.h"
 #include "tui/tui.h"
 
@@ -114,4 +115,48 @@ viewer_open(struct tui *t, int64_t id, struct mado_err *e)
 	attachment_row_clear(&row);
 	free(data);
 	return st;
+}
+
+/* ---- the picker: the owner's attachments, the chosen one viewed ---- */
+
+static void
+picked(struct tui *t, const char *value, void *ctx)
+{
+	struct mado_err e = { 0 };
+
+	(void)ctx;
+	if (value != NULL && viewer_open(t, g_ascii_strtoll(value, NULL, 10), &e) != MADO_OK)
+		tui_error(t, &e);
+}
+
+static void
+collect_choice(const struct attachment_row *row, void *ctx)
+{
+	char id[24], *label = viewer_label(row);
+
+	g_snprintf(id, sizeof id, "%lld", (long long)row->id);
+	choice_add(id, label, ctx);
+	g_free(label);
+}
+
+void
+viewer_pick(struct tui *t, const char *owner_type, int64_t owner_id, const char *name)
+{
+	struct choices c;
+	struct mado_err e = { 0 };
+	char *title;
+	int st;
+
+	choices_init(&c);
+	st = attachment_list(t->db, &t->actor, owner_type, owner_id, collect_choice, &c, &e);
+	if (st != MADO_OK)
+		tui_error(t, &e);
+	else if (c.items->len == 0)
+		tui_message(t, _("%s has no attachments"), name);
+	else {
+		title = g_strdup_printf(_("Attachments of %s"), name);
+		tui_push(t, choices_picker(t, title, &c, picked, NULL));
+		g_free(title);
+	}
+	choices_free(&c);
 }

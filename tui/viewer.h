@@ -23,4 +23,12 @@ char *viewer_label(const struct attachment_row *row);
  * in the viewer, the screen suspended meanwhile. */
 int viewer_open(struct tui *t, int64_t id, struct mado_err *e);
 
+/* The "attachments" action of a detail view: a picker of the owner's
+ * attachments (owner_type "ticket" or "kb" and its id, as core names
+ * them), the chosen one opened with viewer_open(). name is the owner as
+ * the user knows it ("INQ-2025-000012", "FAQ-12"), for the picker's title
+ * and the message when there are none. Core's refusal goes to the
+ * message line. */
+void viewer_pick(struct tui *t, const char *owner_type, int64_t owner_id, const char *name);
+
 #endif
