@@ -89,15 +89,26 @@ wait_rows(struct vt *vt, const struct pairs *p, int first, const char *header)
 }
 
 static void
-test_knowledge(const char *db)
+test_knowledge(const struct mr_fixture *f)
 {
-	struct vt *vt = mr_mado(db, NULL, NULL, 24, 80);
+	const char *db = f->db;
+	char *file = mr_path(f->dir, "手順書.txt");
+	struct vt *vt;
 	struct pairs kb;
 	int page = 0;
 	char *views_before, *views_after;
 	const char *sql;
 
 	pairs_load(&kb, db, "SELECT faq_no, title FROM kb_article ORDER BY faq_no");
+	/* The first article has an attachment, shown with it and offered by v. */
+	ok(mr_write_file(file, "窓口の案内\n", 0644), "knowledge: a file written");
+	{
+		const char *const attach[] = { "kb", "attach", kb.key[0], file, NULL };
+
+		is_int(mr_cli(db, attach, NULL), 0, "knowledge: attached to FAQ %s by the CLI",
+			kb.key[0]);
+	}
+	vt = mr_mado(db, NULL, NULL, 24, 80);
 	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "knowledge: mado is up");
 	vt_key(vt, "4");
 	screen_ok(vt, ms_wait_row(vt, 0, "Knowledge articles", SCREEN_WAIT_MS)
@@ -122,6 +133,17 @@ test_knowledge(const char *db)
 	ok(atoi(views_after) == atoi(views_before) + 1,
 		"knowledge: opening counted one view (%d -> %d)",
 		atoi(views_before), atoi(views_after));
+	vt_key(vt, "End");
+	screen_ok(vt, vt_wait_for(vt, "Attachments", SCREEN_WAIT_MS)
+		&& ms_wait_row_with(vt, "手順書.txt", "text/plain", SCREEN_WAIT_MS),
+		"knowledge: the attachment listed under Attachments with its size and type");
+	vt_key(vt, "v");
+	screen_ok(vt, vt_wait_for(vt, "Attachments of FAQ-", SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, "type to narrow", SCREEN_WAIT_MS),
+		"knowledge: v opens the picker of the article's attachments");
+	vt_key(vt, "Esc");
+	screen_ok(vt, vt_wait_gone(vt, "type to narrow", SCREEN_WAIT_MS),
+		"knowledge: Esc closes the picker");
 	vt_key(vt, "q");
 	screen_ok(vt, ms_wait_row(vt, 0, "Knowledge articles", SCREEN_WAIT_MS),
 		"knowledge: q goes back to the list");
@@ -129,6 +151,7 @@ test_knowledge(const char *db)
 	free(views_after);
 	pairs_free(&kb);
 	vt_close(vt);
+	free(file);
 }
 
 /* The call logs in Japanese: the contact center's own field names. */
@@ -173,7 +196,7 @@ main(void)
 	struct mr_fixture f;
 
 	mr_fixture_new(&f, "mado-screen-records", gen);
-	test_knowledge(f.db);
+	test_knowledge(&f);
 	test_calllogs(f.db);
 	mr_fixture_free(&f);
 	return tap_done();
