@@ -15,6 +15,7 @@
 
 #include "tests/screen/mado_run.h"
 #include "tests/screen/mado_screen.h"
+#include "bench/bench_util.h"
 
 int main(int argc, char **argv);
 
@@ -22,16 +23,6 @@ enum {
 	WAIT_MS = 30000,	/* a first screen on a cold million-row file may be slow */
 	QUIET_MS = 30,		/* silence that ends the bytes of one key */
 };
-
-/* Milliseconds with microseconds: the moves take about one. */
-static double
-clock_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 struct series {
 	const char *what;
@@ -59,14 +50,6 @@ series_add(struct series *s, double ms, size_t bytes)
 	s->n++;
 }
 
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static void
 report(struct series *s)
 {
@@ -76,8 +59,8 @@ report(struct series *s)
 		printf("%-36s no sample\n", s->what);
 		return;
 	}
-	qsort(s->ms, (size_t)n, sizeof *s->ms, cmp_double);
-	qsort(s->bytes, (size_t)n, sizeof *s->bytes, cmp_double);
+	qsort(s->ms, (size_t)n, sizeof *s->ms, bench_cmp_double);
+	qsort(s->bytes, (size_t)n, sizeof *s->bytes, bench_cmp_double);
 	printf("%-36s n=%-4d median %8.2f ms  p95 %8.2f ms  max %8.2f ms | bytes median %6.0f  p95 %6.0f  max %6.0f\n",
 		s->what, n, s->ms[n / 2], s->ms[n * 95 / 100], s->ms[n - 1], s->bytes[n / 2],
 		s->bytes[n * 95 / 100], s->bytes[n - 1]);
@@ -114,12 +97,12 @@ bench_start(const char *db, int starts, int rows, int cols)
 
 	series_init(&s, "start to first screen", starts);
 	for (int i = 0; i < starts; i++) {
-		double t0 = clock_ms();
+		double t0 = bench_now_ms();
 		struct vt *vt = mr_mado(db, NULL, NULL, rows, cols);
 
 		if (!mr_wait(vt, list_shown, NULL, WAIT_MS))
 			fail(vt, "first screen");
-		series_add(&s, clock_ms() - t0, 0);
+		series_add(&s, bench_now_ms() - t0, 0);
 		vt_settle(vt, QUIET_MS, WAIT_MS);
 		s.bytes[s.n - 1] = (double)vt_bytes(vt);
 		vt_close(vt);
@@ -166,11 +149,11 @@ timed_move(struct vt *vt, const char *key, struct series *s)
 	}
 	before = status_record(vt);
 	vt_bytes_reset(vt);
-	t0 = clock_ms();
+	t0 = bench_now_ms();
 	vt_key(vt, key);
 	moved = mr_wait(vt, moved_from, before, WAIT_MS);
 	if (moved) {
-		double ms = clock_ms() - t0;
+		double ms = bench_now_ms() - t0;
 
 		vt_settle(vt, QUIET_MS, WAIT_MS);
 		series_add(s, ms, vt_bytes(vt));
@@ -226,20 +209,20 @@ bench_open(const char *db, int repeat)
 
 		vt_settle(vt, QUIET_MS, WAIT_MS);
 		vt_bytes_reset(vt);
-		t0 = clock_ms();
+		t0 = bench_now_ms();
 		vt_key(vt, "Enter");
 		if (!mr_wait(vt, detail_shown, number, WAIT_MS))
 			fail(vt, "open");
-		open.ms[open.n] = clock_ms() - t0;
+		open.ms[open.n] = bench_now_ms() - t0;
 		vt_settle(vt, QUIET_MS, WAIT_MS);
 		open.bytes[open.n++] = (double)vt_bytes(vt);
 
 		vt_bytes_reset(vt);
-		t0 = clock_ms();
+		t0 = bench_now_ms();
 		vt_key(vt, "q");
 		if (!mr_wait(vt, list_shown, NULL, WAIT_MS))
 			fail(vt, "back");
-		back.ms[back.n] = clock_ms() - t0;
+		back.ms[back.n] = bench_now_ms() - t0;
 		vt_settle(vt, QUIET_MS, WAIT_MS);
 		back.bytes[back.n++] = (double)vt_bytes(vt);
 		free(number);

@@ -19,6 +19,7 @@
 #include "core/synonym.h"
 #include "core/ticket.h"
 #include "db/schema.h"
+#include "bench/bench_util.h"
 
 /* The queries: what operators type while a caller waits. */
 static const char *const queries[] = {
@@ -38,30 +39,6 @@ static const char *const queries[] = {
 	"の",
 };
 #define NQUERIES (sizeof queries / sizeof queries[0])
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static void
-die(const char *what, const struct mado_err *e)
-{
-	fprintf(stderr, "bench: %s: %s\n", what, e->msg);
-	exit(1);
-}
 
 static void
 make_actor(struct actor *a, const char *login, enum role r)
@@ -107,7 +84,7 @@ remigrate(const char *path)
 		return;
 	}
 	if (db_open(path, 0, &db, &e) != MADO_OK)
-		die("open", &e);
+		bench_die("open", &e);
 	sql = g_string_new("BEGIN;");
 	for (size_t i = 0; i < G_N_ELEMENTS(drop); i++)
 		g_string_append_printf(sql, "DROP TRIGGER %s;", drop[i]);
@@ -120,11 +97,11 @@ remigrate(const char *path)
 	}
 	g_string_free(sql, TRUE);
 	db_close(db);
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	if (db_open(path, 0, &db, &e) != MADO_OK)
-		die("migrate", &e);
+		bench_die("migrate", &e);
 	printf("building the index over the existing records (the migration, one"
-		" transaction): %.1f s\n", (now_ms() - t0) / 1000.0);
+		" transaction): %.1f s\n", (bench_now_ms() - t0) / 1000.0);
 	db_close(db);
 }
 
@@ -190,17 +167,17 @@ run_queries(struct db *db, const struct actor *a, const char *who, int reps, int
 		bool more = false;
 
 		for (int r = -1; r < reps; r++) {
-			double t0 = now_ms();
+			double t0 = bench_now_ms();
 
 			if (search_run(db, a, &req, &res, &e) != MADO_OK)
-				die(queries[q], &e);
+				bench_die(queries[q], &e);
 			if (r >= 0)
-				all[n++] = one[r] = now_ms() - t0;
+				all[n++] = one[r] = bench_now_ms() - t0;
 			hits = res.nhits;
 			more = res.more;
 			search_result_clear(&res);
 		}
-		qsort(one, (size_t)reps, sizeof *one, cmp_double);
+		qsort(one, (size_t)reps, sizeof *one, bench_cmp_double);
 		if (detail) {
 			char *name = tw_fit(queries[q], 24, TW_AMBI_NARROW, TW_LEFT);
 
@@ -209,7 +186,7 @@ run_queries(struct db *db, const struct actor *a, const char *who, int reps, int
 			free(name);
 		}
 	}
-	qsort(all, n, sizeof *all, cmp_double);
+	qsort(all, n, sizeof *all, bench_cmp_double);
 	printf("%s: %zu searches: median %.2f ms, p95 %.2f ms, max %.2f ms\n", who, n,
 		all[n / 2], all[n * 95 / 100], all[n - 1]);
 	free(all);
@@ -221,7 +198,7 @@ static double
 create_tickets(struct db *db, const struct actor *a, int n, bool reply)
 {
 	struct mado_err e = { 0 };
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 
 	for (int i = 0; i < n; i++) {
 		struct ticket_draft d = {
@@ -233,12 +210,12 @@ create_tickets(struct db *db, const struct actor *a, int n, bool reply)
 		int64_t id;
 
 		if (ticket_create(db, a, &d, &id, NULL, &e) != MADO_OK)
-			die("create", &e);
+			bench_die("create", &e);
 		if (reply && ticket_comment(db, a, id, false,
 			"アクセス権を付与しました。ご確認ください。", &e) != MADO_OK)
-			die("reply", &e);
+			bench_die("reply", &e);
 	}
-	return (now_ms() - t0) / n;
+	return (bench_now_ms() - t0) / n;
 }
 
 static void
@@ -302,7 +279,7 @@ main(int argc, char **argv)
 	if (rebuild)
 		remigrate(argv[1]);
 	if (db_open(argv[1], 0, &db, &e) != MADO_OK)
-		die("open", &e);
+		bench_die("open", &e);
 	printf("documents: %lld articles, %lld tickets\n",
 		count(db, "SELECT count(*) FROM kb_article"), count(db, "SELECT count(*) FROM ticket"));
 	sizes(db);
@@ -311,7 +288,7 @@ main(int argc, char **argv)
 	make_actor(&adm, "bench.admin", ROLE_ADMIN);
 	if (synonym_add(db, &adm, "パスワード", pw, 2, &group, &e) != MADO_OK ||
 	    synonym_add(db, &adm, "印刷", print, 1, &group, &e) != MADO_OK)
-		die("synonyms", &e);
+		bench_die("synonyms", &e);
 	printf("synonyms: パスワード = PW = パスワ, 印刷 = プリント\n");
 	run_queries(db, &op, "operator", reps, SEARCH_WINDOW, true);
 	run_queries(db, &staff, "staff", reps, SEARCH_WINDOW, false);

@@ -13,37 +13,14 @@
 
 #include "core/ticket.h"
 #include "db/audit_store.h"
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
+#include "bench/bench_util.h"
 
 static void
 report(const char *what, double *ms, int n)
 {
-	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+	qsort(ms, (size_t)n, sizeof *ms, bench_cmp_double);
 	printf("%-44s n=%-6d median %8.3f ms  p95 %8.3f ms  p99 %8.3f ms  max %8.3f ms\n",
 		what, n, ms[n / 2], ms[n * 95 / 100], ms[n * 99 / 100], ms[n - 1]);
-}
-
-static void
-die(const char *what, const struct mado_err *e)
-{
-	fprintf(stderr, "bench: %s: %s\n", what, e->msg);
-	exit(1);
 }
 
 static int
@@ -53,19 +30,19 @@ create_many(const char *path, const struct actor *a, int n, double *ms)
 	struct db *db;
 
 	if (db_open(path, 0, &db, &e) != MADO_OK)
-		die("open", &e);
+		bench_die("open", &e);
 	for (int i = 0; i < n; i++) {
 		struct ticket_draft d = {
 			.kind = "inquiry", .subject = "ベンチマーク用の問合せ：プリンターで印刷できない",
 			.body = "3階の複合機から印刷できません。エラーコードは E-102 です。",
 			.requester_email = "bench@example.jp",
 		};
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 
 		if (ticket_create(db, a, &d, NULL, NULL, &e) != MADO_OK)
-			die("create", &e);
+			bench_die("create", &e);
 		if (ms != NULL)
-			ms[i] = now_ms() - t0;
+			ms[i] = bench_now_ms() - t0;
 	}
 	db_close(db);
 	return 0;
@@ -115,19 +92,19 @@ bench_pages(struct db *db, const struct actor *a, const char *label, struct tick
 	bool open_only, int target_page)
 {
 	struct mado_err e = { 0 };
-	double *ms = calloc((size_t)target_page, sizeof *ms), first, deep = 0, walk0 = now_ms();
+	double *ms = calloc((size_t)target_page, sizeof *ms), first, deep = 0, walk0 = bench_now_ms();
 	struct page_ctx pc = { 0 };
 	bool more;
 	int page;
 	char what[96];
 
 	for (page = 1; page <= target_page; page++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 
 		pc.rows = 0;
 		if (ticket_list(db, a, f, open_only, on_row, &pc, &more, &e) != MADO_OK)
-			die("list", &e);
-		ms[page - 1] = now_ms() - t0;
+			bench_die("list", &e);
+		ms[page - 1] = bench_now_ms() - t0;
 		if (!more)
 			break;
 		f->after_updated = pc.last_updated;
@@ -144,7 +121,7 @@ bench_pages(struct db *db, const struct actor *a, const char *label, struct tick
 	else
 		printf("  the list ends at page %d (fewer rows than %d pages)\n", page, target_page);
 	printf("  walking all %d pages took %.1f s\n", page > target_page ? target_page : page,
-		(now_ms() - walk0) / 1e3);
+		(bench_now_ms() - walk0) / 1e3);
 	snprintf(what, sizeof what, "  per page while walking");
 	report(what, ms, page > target_page ? target_page : page);
 	free(ms);
@@ -167,7 +144,7 @@ main(int argc, char **argv)
 	}
 	path = argv[1];
 	if (db_open(path, 0, &db, &e) != MADO_OK)
-		die("open", &e);
+		bench_die("open", &e);
 	identity_system(&a);
 	{
 		sqlite3_stmt *st;
@@ -201,15 +178,15 @@ main(int argc, char **argv)
 		int64_t id = 1 + (int64_t)(g_random_double() * (double)ntickets);
 		struct ticket_row r;
 		int n = 0;
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 
 		if (ticket_read(db, &a, id, &r, &e) != MADO_OK)
-			die("read", &e);
+			bench_die("read", &e);
 		ticket_detail_each(db, id, noop_kv, &n, &e);
 		ticket_conversation(db, &a, id, noop_comment, &n, &e);
 		link_each_of_ticket(db, id, noop_link, &n, &e);
 		ticket_history(db, &a, id, noop_audit, &n, &e);
-		ms[i] = now_ms() - t0;
+		ms[i] = bench_now_ms() - t0;
 		ticket_row_clear(&r);
 	}
 	printf("\n");
@@ -223,7 +200,7 @@ main(int argc, char **argv)
 	free(ms);
 
 	{
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		pid_t pids[16];
 
 		fflush(stdout);
@@ -237,7 +214,7 @@ main(int argc, char **argv)
 			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 				fprintf(stderr, "bench: worker %d failed\n", w);
 		}
-		double total = now_ms() - t0;
+		double total = bench_now_ms() - t0;
 		printf("create %d tickets from %d processes at once: %.2f s, %.0f tickets/s,"
 			" %.3f ms each on average\n", workers * per_worker, workers, total / 1e3,
 			workers * per_worker / (total / 1e3), total / (workers * per_worker));
