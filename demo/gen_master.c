@@ -194,7 +194,7 @@ vendors(struct gen *g, struct mado_err *e)
 
 		if (st == NULL)
 			return e->status;
-		/* 03-0000-xxxx: Tokyo subscriber numbers never start with 0. */
+		/* 03-0000-NNNN: Tokyo subscriber numbers never start with 0. */
 		snprintf(phone, sizeof phone, "03-0000-%04zu", 1000 + i * 10);
 		snprintf(mail, sizeof mail, "support@%s", v->domain);
 		db_bind_text(st, 1, v->code);
