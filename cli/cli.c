@@ -86,6 +86,11 @@ const struct cli_command cli_commands[] = {
 	{ "search", cmd_search, "[--limit N] QUERY...",
 	  N_("search articles and tickets (also kind:, status:; a number or ticket number opens it)"),
 	  true },
+	{ "report calls", cmd_report_calls,
+	  "--from YYYY-MM-DD --to YYYY-MM-DD [--by day|hour|department|category|operator]"
+	  " [--format text|csv|json] [--encoding utf-8-bom|utf-8|cp932] [--output FILE]",
+	  N_("contact-center figures for [from, to): calls, one-stop rate, talk and handling time"),
+	  true },
 	{ "admin db version", cmd_admin_db_version, "",
 	  N_("show the database file and its schema version"), false },
 	{ "admin audit verify", cmd_admin_audit_verify, "",
