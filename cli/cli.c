@@ -86,6 +86,18 @@ const struct cli_command cli_commands[] = {
 	{ "search", cmd_search, "[--limit N] QUERY...",
 	  N_("search articles and tickets (also kind:, status:; a number or ticket number opens it)"),
 	  true },
+	{ "calllog start", cmd_calllog_start, "",
+	  N_("start recording a call now and print its receipt id"), true },
+	{ "calllog end", cmd_calllog_end, "RECEIPT",
+	  N_("end a call now (the after-call work begins)"), true },
+	{ "calllog save", cmd_calllog_save,
+	  "RECEIPT [--contact-type C] [--dept D] [--outcome O] [--category C] [--faq N]..."
+	  " [--asked TEXT|--asked-file F] [--answered TEXT|--answered-file F] [--transfer-to CODE]",
+	  N_("save a call's fields and finish its after-call work"), true },
+	{ "calllog show", cmd_calllog_show, "RECEIPT",
+	  N_("show every field of one call log"), true },
+	{ "calllog to-ticket", cmd_calllog_to_ticket, "RECEIPT --kind inquiry|incident",
+	  N_("make a call an inquiry or incident, linked both ways"), true },
 	{ "report calls", cmd_report_calls,
 	  "--from YYYY-MM-DD --to YYYY-MM-DD [--by day|hour|department|category|operator]"
 	  " [--format text|csv|json] [--encoding utf-8-bom|utf-8|cp932] [--output FILE]",
