@@ -50,7 +50,10 @@
 	X(SAVE, "save", 0, N_("save what was written")) \
 	X(CANCEL, "cancel", 0, N_("leave without saving")) \
 	X(SEARCH_PANE, "search-pane", 0, N_("search knowledge and tickets as you type")) \
-	X(INSERT, "insert", 0, N_("insert the chosen answer into the text being written"))
+	X(INSERT, "insert", 0, N_("insert the chosen answer into the text being written")) \
+	X(CALL_START, "call-start", 0, N_("start recording a call (応対履歴) now")) \
+	X(CALL_END, "call-end", 0, N_("end the call: the after-call work begins")) \
+	X(CALL_TICKET, "call-ticket", 0, N_("turn the call into an inquiry for follow-up"))
 
 enum tui_action {
 	ACT_NONE = 0,

@@ -312,6 +312,10 @@ global_action(struct tui *t, enum tui_action a)
 	case ACT_SEARCH_PANE:
 		tui_push(t, view_search_new(t, "", NULL, NULL));
 		return true;
+	case ACT_CALL_START:
+		if ((v = view_call_new(t)) != NULL)
+			tui_push(t, v);
+		return true;
 	case ACT_VIEW_INQUIRIES: v = view_ticket_list_new(t, TICKETS_INQUIRIES); break;
 	case ACT_VIEW_INCIDENTS: v = view_ticket_list_new(t, TICKETS_INCIDENTS); break;
 	case ACT_VIEW_REQUESTS: v = view_ticket_list_new(t, TICKETS_REQUESTS); break;

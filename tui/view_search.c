@@ -31,6 +31,7 @@ struct search_view {
 	char *preview_title;
 	int preview_for, preview_width;
 	tui_answer_fn pick;           /* NULL: not in pick mode, or answered */
+	bool faq_no;                  /* pick hands the FAQ number, not the text */
 	void *ctx;
 	char *hint;                   /* what the second row says before any search */
 	char position[32];
@@ -312,7 +313,13 @@ insert_selected(struct view *v)
 		tui_message(t, _("nothing to insert: type what to search for"));
 		return;
 	}
-	if ((text = answer_text(sv, h, &e)) == NULL) {
+	if (sv->faq_no) {
+		if (!is_kb(h)) {
+			tui_message(t, _("choose an FAQ article, not a ticket"));
+			return;
+		}
+		text = g_strdup_printf("%lld", (long long)h->faq_no);
+	} else if ((text = answer_text(sv, h, &e)) == NULL) {
 		tui_error(t, &e);
 		return;
 	}
@@ -542,4 +549,13 @@ view_search_new(struct tui *t, const char *query, tui_answer_fn pick, void *ctx)
 	sv->ctx = ctx;
 	sv->hint = make_hint(t->keymap, pick != NULL);
 	return view_new(t, &search_ops, sv);
+}
+
+struct view *
+view_search_faq_new(struct tui *t, tui_answer_fn pick, void *ctx)
+{
+	struct view *v = view_search_new(t, "", pick, ctx);
+
+	((struct search_view *)v->data)->faq_no = true;
+	return v;
 }

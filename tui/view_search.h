@@ -17,5 +17,8 @@ enum { SEARCH_PANE_DELAY_MS = 150 };
  * pane's: pick is never called when the pane closes any other way. Push
  * it with tui_push(). */
 struct view *view_search_new(struct tui *t, const char *query, tui_answer_fn pick, void *ctx);
+/* The same pane choosing an FAQ for a call's 利用FAQ: "insert" on an
+ * article hands pick its FAQ number in decimal ("12") instead of its text. */
+struct view *view_search_faq_new(struct tui *t, tui_answer_fn pick, void *ctx);
 
 #endif

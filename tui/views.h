@@ -34,6 +34,9 @@ struct view *view_form_new(struct tui *t, const char *kind, int64_t ticket_id);
 struct view *view_kb_list_new(struct tui *t);
 struct view *view_kb_new(struct tui *t, int64_t faq_no);
 struct view *view_calllog_list_new(struct tui *t);
+/* Starts a call now and shows it while it is recorded (tui/view_call.c);
+ * NULL with the message line saying why when core refuses. */
+struct view *view_call_new(struct tui *t);
 /* The synonym groups of the search, edited by administrators
  * (tui/view_synonyms.c). */
 struct view *view_synonyms_new(struct tui *t);
