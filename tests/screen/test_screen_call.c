@@ -1,0 +1,140 @@
+/* Screen test of recording a call in the real mado: F5 starts a call
+ * from the list (its receipt id on screen, the talk timer running), the
+ * inquiry is typed in Japanese, the outcome 'transferred' is chosen
+ * through the picker and the save is refused next to 転送先 until a
+ * destination is chosen from the phone book; F6 starts the after-call
+ * work and C-s saves. What was recorded is read back through the CLI. */
+#include "tests/screen/screen_tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/screen/mado_run.h"
+#include "tests/screen/mado_screen.h"
+
+int main(void);
+
+#define ASKED "住民票の写しを郵送で請求したい"
+
+/* The receipt id on the timer's row ("Receipt C…"), or "". Newly allocated. */
+static char *
+receipt_shown(const struct vt *vt)
+{
+	int row = vt_find_row(vt, "Receipt C");
+	char *s = vt_row(vt, row >= 0 ? row : 0), *at = strstr(s, "Receipt C"), *r;
+
+	r = strdup(at != NULL ? at + strlen("Receipt ") : "");
+	r[strcspn(r, " ")] = '\0';
+	free(s);
+	return r;
+}
+
+/* Moves the selection to the downs-th field (the fields are in a fixed
+ * order: 受付区分, 問い合わせ受付区分, 対応区分, カテゴリー, 受付内容,
+ * 対応内容, 転送先, 利用FAQ). */
+static void
+go_to(struct vt *vt, int downs)
+{
+	vt_key(vt, "Home");
+	for (int i = 0; i < downs; i++)
+		vt_key(vt, "Down");
+}
+
+/* Opens the picker of the selected field, types filter and chooses the
+ * first item left once expect shows. */
+static bool
+choose(struct vt *vt, const char *filter, const char *expect)
+{
+	vt_key(vt, "Enter");
+	if (!vt_wait_for(vt, "type to narrow", SCREEN_WAIT_MS))
+		return false;
+	vt_send(vt, filter);
+	if (!vt_wait_for(vt, expect, SCREEN_WAIT_MS))
+		return false;
+	vt_key(vt, "Enter");
+	return vt_wait_gone(vt, "type to narrow", SCREEN_WAIT_MS);
+}
+
+static void
+test_call(const char *db)
+{
+	struct vt *vt = mr_mado(db, NULL, NULL, 24, 100);
+	const char *show[] = { "calllog", "show", NULL, NULL };
+	char *receipt, *out = NULL, *timer;
+	int row;
+
+	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "call: the list is shown");
+	vt_key(vt, "F5");
+	screen_ok(vt, vt_wait_for(vt, "On the call", SCREEN_WAIT_MS), "call: F5 starts a call");
+	receipt = receipt_shown(vt);
+	ok(receipt[0] == 'C' && strlen(receipt) > 8, "call: the receipt id is shown: %s", receipt);
+	row = vt_find_row(vt, "On the call");
+	timer = vt_row(vt, row);
+	screen_ok(vt, vt_wait_gone(vt, timer, 3000), "call: the talk timer runs");
+	free(timer);
+
+	go_to(vt, 4);
+	vt_key(vt, "Enter");
+	screen_ok(vt, ms_wait_row(vt, 0, "Inquiry", SCREEN_WAIT_MS),
+		"call: Enter on 受付内容 opens the text area");
+	vt_send(vt, ASKED);
+	screen_ok(vt, vt_wait_for(vt, ASKED, SCREEN_WAIT_MS), "call: Japanese typed");
+	vt_key(vt, "C-s");
+	screen_ok(vt, vt_wait_for(vt, "On the call", SCREEN_WAIT_MS)
+		&& ms_wait_row_with(vt, "Inquiry (", ASKED, SCREEN_WAIT_MS),
+		"call: 受付内容 shows in the call");
+
+	go_to(vt, 2);
+	screen_ok(vt, choose(vt, "trans", "Transferred")
+		&& ms_wait_row_with(vt, "Outcome (", "transferred", SCREEN_WAIT_MS),
+		"call: the outcome 'transferred' chosen in the picker");
+	row = vt_find_row(vt, "required when the outcome is transferred");
+	screen_ok(vt, row > 0 && row == vt_find_row(vt, "Transferred to") + 1,
+		"call: 転送先 says it is required for a transfer");
+	vt_key(vt, "C-s");
+	screen_ok(vt, ms_wait_message(vt, "transfer_to:", SCREEN_WAIT_MS)
+		&& vt_find_row(vt, "transfer_to:") == vt_find_row(vt, "Transferred to") + 1,
+		"call: saving without 転送先 is refused, next to the field");
+
+	go_to(vt, 6);
+	screen_ok(vt, choose(vt, "", "PB") && vt_wait_gone(vt, "transfer_to:", SCREEN_WAIT_MS),
+		"call: a 転送先 chosen from the phone book; the refusal is gone");
+	vt_key(vt, "F6");
+	screen_ok(vt, vt_wait_for(vt, "After-call work", SCREEN_WAIT_MS),
+		"call: F6 ends the call, the after-call work timer runs");
+	vt_key(vt, "C-s");
+	screen_ok(vt, ms_wait_message(vt, "saved", SCREEN_WAIT_MS)
+		&& vt_wait_for(vt, "Saved", SCREEN_WAIT_MS),
+		"call: C-s saves it and the timer stops");
+	vt_key(vt, "Esc");
+	screen_ok(vt, vt_wait_gone(vt, "Receipt C", SCREEN_WAIT_MS), "call: Esc closes it");
+	vt_key(vt, "Q");
+	screen_ok(vt, vt_wait_exit(vt, SCREEN_WAIT_MS), "call: Q quits");
+	vt_close(vt);
+
+	show[2] = receipt;
+	ok(mr_cli(db, show, &out) == 0 && out != NULL, "call: mado calllog show %s", receipt);
+	ok(out != NULL && strstr(out, ASKED) != NULL, "call: 受付内容 recorded");
+	ok(out != NULL && strstr(out, "Outcome:        Transferred") != NULL,
+		"call: the outcome recorded");
+	ok(out != NULL && strstr(out, "Transferred to: ") != NULL
+		&& strstr(out, "Transferred to: \n") == NULL, "call: 転送先 recorded");
+	ok(out != NULL && strstr(out, "Ended:          2") != NULL
+		&& strstr(out, "Wrap-up done:   2") != NULL && strstr(out, "Started:        2") != NULL,
+		"call: start, end and wrap-up times recorded");
+	free(out);
+	free(receipt);
+}
+
+int
+main(void)
+{
+	const char *const gen[] = { "--tickets", "20", "--kb", "5", "--calllogs", "5", "--seed", "7",
+		NULL };
+	struct mr_fixture f;
+
+	mr_fixture_new(&f, "mado-screen-call", gen);
+	test_call(f.db);
+	mr_fixture_free(&f);
+	return tap_done();
+}
