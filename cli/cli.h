@@ -107,6 +107,8 @@ int cmd_admin_synonym_delete(struct cli_ctx *, int, char **);
 int cmd_admin_synonym_import(struct cli_ctx *, int, char **);
 int cmd_admin_synonym_export(struct cli_ctx *, int, char **);
 int cmd_report_calls(struct cli_ctx *, int, char **);
+int cmd_export_calllogs(struct cli_ctx *, int, char **);
+int cmd_admin_retention_run(struct cli_ctx *, int, char **);
 int cmd_admin_db_version(struct cli_ctx *, int, char **);
 int cmd_admin_audit_verify(struct cli_ctx *, int, char **);
 int cmd_admin_user_add(struct cli_ctx *, int, char **);
