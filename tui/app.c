@@ -312,6 +312,9 @@ global_action(struct tui *t, enum tui_action a)
 	case ACT_SEARCH_PANE:
 		tui_push(t, view_search_new(t, "", NULL, NULL));
 		return true;
+	case ACT_VIEW_FIGURES:
+		tui_push(t, view_call_figures_new(t, NULL));
+		return true;
 	case ACT_CALL_START:
 		if ((v = view_call_new(t)) != NULL)
 			tui_push(t, v);

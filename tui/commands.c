@@ -189,13 +189,22 @@ run_view(struct tui *t, struct list_filter *lf, char **argv, int argc)
 	filter_open_saved(t, lf, argv[0]);
 }
 
+/* ---- anywhere ---- */
+
+static void
+run_figures(struct tui *t, char **argv, int argc)
+{
+	tui_push(t, view_call_figures_new(t, argc > 0 ? argv[0] : NULL));
+}
+
 /* ---- the table ---- */
 
 typedef void (*ticket_command_fn)(struct tui *t, struct ticket_row *row, char **argv, int argc);
 typedef void (*list_command_fn)(struct tui *t, struct list_filter *lf, char **argv, int argc);
+typedef void (*any_command_fn)(struct tui *t, char **argv, int argc);
 
-/* A command works on the ticket shown or on a ticket list: one of
- * on_ticket and on_list is set. */
+/* A command works on the ticket shown, on a ticket list or anywhere:
+ * one of on_ticket, on_list and anywhere is set. */
 static const struct command {
 	const char *name;
 	const char *usage;           /* N_(): its arguments */
@@ -203,12 +212,16 @@ static const struct command {
 	int nargs, required;
 	ticket_command_fn on_ticket;
 	list_command_fn on_list;
+	any_command_fn anywhere;     /* its arguments are not completed */
 } commands[] = {
-	{ "assign", N_("QUEUE [LOGIN|me|-]"), { ARG_QUEUE, ARG_OWNER }, 2, 1, run_assign, NULL },
-	{ "set", N_("FIELD VALUE|-"), { ARG_FIELD, ARG_FIELD_VALUE }, 2, 2, run_set, NULL },
-	{ "status", N_("NAME"), { ARG_STATUS }, 1, 1, run_status, NULL },
-	{ "filter", N_("FIELD VALUE|-"), { ARG_FILTER, ARG_FILTER_VALUE }, 2, 2, NULL, run_filter },
-	{ "view", N_("NAME"), { ARG_VIEW }, 1, 1, NULL, run_view },
+	{ "assign", N_("QUEUE [LOGIN|me|-]"), { ARG_QUEUE, ARG_OWNER }, 2, 1, run_assign, NULL,
+		NULL },
+	{ "set", N_("FIELD VALUE|-"), { ARG_FIELD, ARG_FIELD_VALUE }, 2, 2, run_set, NULL, NULL },
+	{ "status", N_("NAME"), { ARG_STATUS }, 1, 1, run_status, NULL, NULL },
+	{ "filter", N_("FIELD VALUE|-"), { ARG_FILTER, ARG_FILTER_VALUE }, 2, 2, NULL, run_filter,
+		NULL },
+	{ "view", N_("NAME"), { ARG_VIEW }, 1, 1, NULL, run_view, NULL },
+	{ "figures", N_("[YYYY-MM]"), { 0 }, 1, 0, NULL, NULL, run_figures },
 };
 
 static const struct command *
@@ -257,7 +270,9 @@ run(struct tui *t, const struct command *c, char **argv, int argc)
 	struct ticket_row row = { 0 };
 	struct mado_err e = { 0 };
 
-	if (c->on_list != NULL) {
+	if (c->anywhere != NULL)
+		c->anywhere(t, argv, argc);
+	else if (c->on_list != NULL) {
 		if ((lf = view_ticket_list_filter(tui_top(t))) == NULL)
 			refuse(t, _("%s works on a ticket list"), c->name);
 		else
@@ -300,7 +315,7 @@ command_complete(struct tui *t, const char *line, const char *word)
 	char **out = NULL;
 
 	/* The words before the cursor: the command, then its arguments. */
-	if (c != NULL && n - 1 < c->nargs) {
+	if (c != NULL && c->anywhere == NULL && n - 1 < c->nargs) {
 		values = g_ptr_array_new_with_free_func(g_free);
 		if (cmd_arg_values(t, c->args[n - 1], n > 1 ? words[n - 1] : "", values, &e) == MADO_OK) {
 			g_ptr_array_add(values, NULL);

@@ -37,6 +37,10 @@ struct view *view_calllog_list_new(struct tui *t);
 /* Starts a call now and shows it while it is recorded (tui/view_call.c);
  * NULL with the message line saying why when core refuses. */
 struct view *view_call_new(struct tui *t);
+/* The contact center's figures of month ("YYYY-MM"; NULL: this month
+ * in JST) as a page (tui/view_call_figures.c); NULL with the message
+ * line saying why when month is malformed. */
+struct view *view_call_figures_new(struct tui *t, const char *month);
 /* The synonym groups of the search, edited by administrators
  * (tui/view_synonyms.c). */
 struct view *view_synonyms_new(struct tui *t);
