@@ -58,7 +58,10 @@ choose(struct vt *vt, const char *filter, const char *expect)
 	if (!vt_wait_for(vt, expect, SCREEN_WAIT_MS))
 		return false;
 	vt_key(vt, "Enter");
-	return vt_wait_gone(vt, "type to narrow", SCREEN_WAIT_MS);
+	/* Done when the hint and the picker's box are both gone: the status
+	 * line is repainted before the view under the box. */
+	return vt_wait_gone(vt, "type to narrow", SCREEN_WAIT_MS)
+		&& vt_wait_gone(vt, "└", SCREEN_WAIT_MS);
 }
 
 /* Opens the search pane in FAQ mode with key (on the 利用FAQ row for
@@ -127,6 +130,7 @@ test_call(const char *db)
 	screen_ok(vt, choose(vt, "trans", "Transferred")
 		&& ms_wait_row_with(vt, "Outcome (", "transferred", SCREEN_WAIT_MS),
 		"call: the outcome 'transferred' chosen in the picker");
+	vt_wait_for(vt, "required when the outcome is transferred", SCREEN_WAIT_MS);
 	row = vt_find_row(vt, "required when the outcome is transferred");
 	screen_ok(vt, row > 0 && row == vt_find_row(vt, "Transferred to") + 1,
 		"call: 転送先 says it is required for a transfer");
