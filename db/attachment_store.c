@@ -147,8 +147,10 @@ attachment_insert(struct db *db, const struct attachment_insert *in, int64_t *id
 	" FROM attachment a LEFT JOIN staff s ON s.id = a.created_by"
 
 static void
-row_fill(sqlite3_stmt *st, struct attachment_row *row)
+row_fill(sqlite3_stmt *st, void *p)
 {
+	struct attachment_row *row = p;
+
 	row->id = sqlite3_column_int64(st, 0);
 	row->owner_type = db_col_strdup(st, 1);
 	row->owner_id = sqlite3_column_int64(st, 2);
@@ -175,19 +177,12 @@ int
 attachment_get(struct db *db, int64_t id, struct attachment_row *row, struct mado_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, ATTACHMENT_COLUMNS " WHERE a.id = ?1", e);
-	int rc;
 
 	memset(row, 0, sizeof *row);
 	if (st == NULL)
 		return e->status;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		row_fill(st, row);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return MADO_OK;
-	return rc == SQLITE_DONE ? MADO_ENOTFOUND : db_fail(db, rc, e, "attachment read");
+	return db_fetch_one(db, st, row_fill, row, "attachment read", e);
 }
 
 int

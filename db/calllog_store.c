@@ -127,8 +127,10 @@ static const char full_sql[] =
 	" WHERE c.id = ?1";
 
 static void
-row_fill(sqlite3_stmt *st, struct calllog_row *row)
+row_fill(sqlite3_stmt *st, void *p)
 {
+	struct calllog_row *row = p;
+
 	row->id = sqlite3_column_int64(st, 0);
 	row->receipt_no = db_col_strdup(st, 1);
 	row->operator = db_col_strdup(st, 2);
@@ -160,20 +162,13 @@ calllog_by_id(struct db *db, int64_t id, const char *lang, struct calllog_row *r
 	struct mado_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, full_sql, e);
-	int rc;
 
 	memset(row, 0, sizeof *row);
 	if (st == NULL)
 		return e->status;
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, lang);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		row_fill(st, row);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return MADO_OK;
-	return rc == SQLITE_DONE ? MADO_ENOTFOUND : db_fail(db, rc, e, "call log");
+	return db_fetch_one(db, st, row_fill, row, "call log", e);
 }
 
 void

@@ -72,6 +72,20 @@ db_step_done(struct db *db, sqlite3_stmt *st, struct mado_err *e)
 	return MADO_OK;
 }
 
+int
+db_fetch_one(struct db *db, sqlite3_stmt *st, db_fill_fn fill, void *row, const char *what,
+	struct mado_err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		fill(st, row);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return MADO_OK;
+	return rc == SQLITE_DONE ? MADO_ENOTFOUND : db_fail(db, rc, e, what);
+}
+
 char *
 db_col_strdup(sqlite3_stmt *st, int col)
 {

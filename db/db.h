@@ -37,6 +37,13 @@ int db_fail(struct db *db, int rc, struct mado_err *e, const char *what);
  * is reset and its bindings cleared; do not finalize it. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, struct mado_err *e);
 
+/* Steps a bound query for one row: fill(st, row) when it comes, then
+ * resets st. MADO_OK, MADO_ENOTFOUND (no message: callers name what was
+ * missing) when no row, else the failure, named by what. */
+typedef void (*db_fill_fn)(sqlite3_stmt *st, void *row);
+int db_fetch_one(struct db *db, sqlite3_stmt *st, db_fill_fn fill, void *row, const char *what,
+	struct mado_err *e);
+
 /* Runs a statement with no result rows (after binding); resets it. */
 int db_step_done(struct db *db, sqlite3_stmt *st, struct mado_err *e);
 

@@ -28,8 +28,10 @@
 #define KB_REVIEWED "COALESCE(a.reviewed_at, a.created_at)"
 
 static void
-row_fill(sqlite3_stmt *st, struct kb_row *row)
+row_fill(sqlite3_stmt *st, void *p)
 {
+	struct kb_row *row = p;
+
 	row->id = sqlite3_column_int64(st, 0);
 	row->faq_no = sqlite3_column_int64(st, 1);
 	row->title = db_col_strdup(st, 2);
@@ -254,19 +256,12 @@ int
 kb_by_faq_no(struct db *db, int64_t faq_no, struct kb_row *row, struct mado_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, KB_FULL " WHERE a.faq_no = ?1", e);
-	int rc;
 
 	memset(row, 0, sizeof *row);
 	if (st == NULL)
 		return e->status;
 	sqlite3_bind_int64(st, 1, faq_no);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		row_fill(st, row);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return MADO_OK;
-	return rc == SQLITE_DONE ? MADO_ENOTFOUND : db_fail(db, rc, e, "kb article");
+	return db_fetch_one(db, st, row_fill, row, "kb article", e);
 }
 
 int
@@ -426,8 +421,10 @@ kb_version_clear(struct kb_version_row *v)
 	" FROM kb_version v LEFT JOIN staff s ON s.id = v.changed_by WHERE v.article_id = ?1"
 
 static void
-version_fill(sqlite3_stmt *st, struct kb_version_row *v)
+version_fill(sqlite3_stmt *st, void *p)
 {
+	struct kb_version_row *v = p;
+
 	v->version = sqlite3_column_int64(st, 0);
 	v->changed_at = sqlite3_column_int64(st, 1);
 	v->title = db_col_strdup(st, 2);
@@ -467,18 +464,11 @@ kb_version_get(struct db *db, int64_t id, int64_t version, struct kb_version_row
 {
 	sqlite3_stmt *st = db_prepare(db,
 		KB_VERSION_COLS("v.question, v.answer") " AND v.version = ?2", e);
-	int rc;
 
 	memset(v, 0, sizeof *v);
 	if (st == NULL)
 		return e->status;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, version);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		version_fill(st, v);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return MADO_OK;
-	return rc == SQLITE_DONE ? MADO_ENOTFOUND : db_fail(db, rc, e, "kb version");
+	return db_fetch_one(db, st, version_fill, v, "kb version", e);
 }
