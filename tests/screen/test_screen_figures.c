@@ -78,6 +78,8 @@ check_totals(struct vt *vt, const char *json, const char *what)
 	int end = -1;
 	bool aligned = true;
 
+	/* Read the whole picture, not a frame still being painted. */
+	vt_settle(vt, 100, SCREEN_WAIT_MS);
 	for (int i = 0; i < NTOTALS; i++) {
 		char *want = json_value(json, totals[i].key);
 		int row, col;
