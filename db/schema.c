@@ -426,6 +426,67 @@ static const char *const steps[] = {
 "  id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL,\n"
 "  term TEXT NOT NULL, norm TEXT NOT NULL UNIQUE);\n"
 "CREATE INDEX synonym_group ON synonym(group_id, id);\n",
+
+/* 5: mail in and out, monitoring alerts, and the shift handover.
+ * mail_message is every message we took in or sent: message_id is the
+ * Message-ID without its angle brackets, or "sha256:HEX" of the raw
+ * message when it has none. An incoming message is unique per queue, so
+ * taking one in twice (a retried fetch, a restart mid-batch) stores it
+ * once; the same message reaching two of our addresses is found by the
+ * message_id index and joins the ticket the first one made. The raw
+ * message is a blob, so nothing is lost to a decoding mistake. */
+"CREATE TABLE mail_message(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  direction TEXT NOT NULL CHECK(direction IN ('in','out')),\n"
+"  queue_id INTEGER REFERENCES queue(id),\n"
+"  message_id TEXT NOT NULL,\n"
+"  ticket_id INTEGER REFERENCES ticket(id) ON DELETE SET NULL,\n"
+"  comment_id INTEGER REFERENCES comment(id) ON DELETE SET NULL,\n"
+"  outbox_id INTEGER REFERENCES outbox(id),\n"
+"  sender TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '',\n"
+/* new, reply, alert, recovery, bounce, duplicate, ignored, sent */
+"  disposition TEXT NOT NULL DEFAULT '',\n"
+"  raw_sha256 TEXT REFERENCES blob(sha256),\n"
+"  at INTEGER NOT NULL,\n"
+"  UNIQUE(direction, queue_id, message_id));\n"
+"CREATE INDEX mail_message_mid ON mail_message(message_id);\n"
+"CREATE INDEX mail_message_ticket ON mail_message(ticket_id, at);\n"
+"CREATE INDEX mail_message_at ON mail_message(direction, at);\n"
+/* what a notification answers and the Message-ID it went out with */
+"ALTER TABLE outbox ADD COLUMN comment_id INTEGER REFERENCES comment(id);\n"
+"ALTER TABLE outbox ADD COLUMN message_id TEXT;\n"
+/* auto-replies sent per sender, for the per-hour limit */
+"CREATE TABLE autoreply_log(sender TEXT NOT NULL, at INTEGER NOT NULL);\n"
+"CREATE INDEX autoreply_sender ON autoreply_log(sender, at);\n"
+/* a monitored failure (rule, host, check) folds into one open incident */
+"CREATE TABLE alert_state(\n"
+"  ticket_id INTEGER PRIMARY KEY REFERENCES ticket(id) ON DELETE CASCADE,\n"
+"  rule TEXT NOT NULL, host TEXT NOT NULL, check_name TEXT NOT NULL,\n"
+"  open INTEGER NOT NULL DEFAULT 1,\n"
+"  first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, recovered_at INTEGER);\n"
+"CREATE UNIQUE INDEX alert_state_open ON alert_state(rule, host, check_name)\n"
+"  WHERE open = 1;\n"
+"CREATE TABLE alert_occurrence(\n"
+"  id INTEGER PRIMARY KEY,\n"
+"  ticket_id INTEGER NOT NULL REFERENCES ticket(id) ON DELETE CASCADE,\n"
+"  kind TEXT NOT NULL CHECK(kind IN ('problem','recovery')),\n"
+"  at INTEGER NOT NULL, after_hours INTEGER NOT NULL DEFAULT 0,\n"
+"  mail_id INTEGER REFERENCES mail_message(id));\n"
+"CREATE INDEX alert_occurrence_ticket ON alert_occurrence(ticket_id, at);\n"
+"CREATE INDEX alert_occurrence_at ON alert_occurrence(at);\n"
+/* the supervisor's handover note of a shift and the items it points out */
+"CREATE TABLE handover(\n"
+"  id INTEGER PRIMARY KEY, day TEXT NOT NULL, shift TEXT NOT NULL,\n"
+"  note TEXT NOT NULL DEFAULT '',\n"
+"  updated_by INTEGER REFERENCES staff(id), updated_at INTEGER NOT NULL,\n"
+"  UNIQUE(day, shift));\n"
+"CREATE TABLE handover_item(\n"
+"  handover_id INTEGER NOT NULL REFERENCES handover(id) ON DELETE CASCADE,\n"
+"  ticket_id INTEGER NOT NULL REFERENCES ticket(id) ON DELETE CASCADE,\n"
+"  note TEXT NOT NULL DEFAULT '',\n"
+"  PRIMARY KEY(handover_id, ticket_id)) WITHOUT ROWID;\n"
+/* reports and dashboards count by creation and closing time */
+"CREATE INDEX ticket_closed ON ticket(closed_at) WHERE closed_at IS NOT NULL;\n",
 };
 
 int

@@ -9,10 +9,24 @@ mode=${1:-build}
 # readline and pam; tests/screen (configured with every build) needs vterm.
 modules="sqlite3:libsqlite3-dev glib-2.0:libglib2.0-dev libxml-2.0:libxml2-dev"
 modules="$modules ncursesw:libncurses-dev readline:libreadline-dev pam:libpam0g-dev vterm:libvterm-dev"
+# madod: GMime parses mail, libcurl fetches it (IMAP, POP3), libesmtp sends it;
+# reports are laid out with Pango/Cairo in a Japanese font.
+modules="$modules gmime-3.0:libgmime-3.0-dev libcurl:libcurl4-openssl-dev libesmtp-1.0:libesmtp-dev"
+modules="$modules pangocairo:libpango1.0-dev cairo-pdf:libcairo2-dev"
+# file -> Debian package, for what has neither a pkg-config module nor a command
+files="/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk"
 # command -> Debian package
 commands="cc:gcc meson:meson ninja:ninja-build pkg-config:pkg-config msgfmt:gettext python3:python3 xgettext:gettext"
 case $mode in
-check) commands="$commands setpriv:util-linux sqlite3:sqlite3" ;;
+check)
+	commands="$commands setpriv:util-linux sqlite3:sqlite3"
+	# the real servers the tests start: dovecot (IMAP, POP3, LMTP), OpenSMTPD,
+	# CUPS with a PDF printer; poppler reads the PDFs back
+	commands="$commands dovecot:dovecot-imapd smtpd:opensmtpd cupsd:cups lp:cups-client"
+	commands="$commands lpstat:cups-client pdftotext:poppler-utils pdftoppm:poppler-utils"
+	files="$files /usr/lib/dovecot/pop3:dovecot-pop3d /usr/lib/dovecot/lmtp:dovecot-lmtpd"
+	files="$files /usr/lib/cups/backend/cups-pdf:printer-driver-cups-pdf"
+	;;
 demo) ;;
 esac
 
@@ -27,6 +41,10 @@ done
 for pair in $commands; do
 	cmd=${pair%%:*}; pkg=${pair#*:}
 	command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
+done
+for pair in $files; do
+	f=${pair%%:*}; pkg=${pair#*:}
+	[ -e "$f" ] || missing="$missing $pkg"
 done
 # The sanitizer runtimes come with gcc's libasan/libubsan; check for the library.
 if [ "$mode" = check ] && ! ls /usr/lib/gcc/*/*/libasan.so >/dev/null 2>&1; then
