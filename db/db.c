@@ -11,7 +11,7 @@
 
 /* Total time db_txn() keeps retrying a busy database before giving up. */
 #define TXN_RETRY_MS 30000
-/* SQLite's own wait on a lock before returning SQLITE_BUSY. */
+/* How long one statement waits on a lock before returning SQLITE_BUSY. */
 #define BUSY_TIMEOUT_MS 5000
 
 struct db {
@@ -19,6 +19,7 @@ struct db {
 	char *path;
 	GHashTable *stmts; /* SQL text -> sqlite3_stmt*, finalized on close */
 	int in_txn;
+	int64_t busy_since; /* monotonic µs when the current wait began */
 };
 
 int
@@ -124,6 +125,26 @@ sleep_ms(long ms)
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
 
 	nanosleep(&ts, NULL);
+}
+
+/* Waiting for the write lock. SQLite's own busy_timeout sleeps in steps
+ * growing to 100 ms, so with thirty writers a process that lost a few
+ * times sleeps while others take the lock again and again: saves of a
+ * fraction of a millisecond then waited seconds. Retrying every
+ * millisecond or so (with jitter, so waiters do not retry in step) gives
+ * every waiter about the same chance at each release. */
+static int
+busy_wait(void *p, int count)
+{
+	int64_t *since = p;
+	int64_t now = g_get_monotonic_time();
+
+	if (count == 0)
+		*since = now;
+	else if (now - *since >= BUSY_TIMEOUT_MS * 1000LL)
+		return 0;
+	g_usleep((gulong)g_random_int_range(500, 1500));
+	return 1;
 }
 
 int
@@ -259,7 +280,7 @@ db_open(const char *path, int create, struct db **out, struct mado_err *e)
 		return st;
 	}
 	sqlite3_extended_result_codes(db->handle, 1);
-	sqlite3_busy_timeout(db->handle, BUSY_TIMEOUT_MS);
+	sqlite3_busy_handler(db->handle, busy_wait, &db->busy_since);
 	/* Before migrations: a step may create an FTS5 table using it. */
 	st = db_fts_register(db->handle, e);
 	if (st == MADO_OK)
