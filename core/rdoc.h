@@ -43,7 +43,8 @@ struct rdoc {
 void rdoc_init(struct rdoc *d, const char *title, const char *subtitle, const char *generated);
 void rdoc_heading(struct rdoc *d, const char *text);
 void rdoc_paragraph(struct rdoc *d, const char *text);
-/* Starts a table with ncols columns; returns it for rdoc_row(). */
+/* Starts a table with ncols columns (align NULL: all left); returns it for
+ * rdoc_row(), valid until the next block is added. */
 struct rdoc_table *rdoc_table(struct rdoc *d, int ncols, const char *const *headings,
 	const enum rdoc_align *align);
 /* Appends a row of t->ncols cells (NULL cells print as empty). */
@@ -52,7 +53,8 @@ void rdoc_free(struct rdoc *d);
 
 /* Renderers. */
 int rdoc_text(const struct rdoc *d, FILE *out, struct mado_err *e);
-/* Every table, a heading line before each; bom and cp932 as for Excel. */
+/* Every table, a heading line before each; bom and cp932 as for Excel
+ * (cp932 has no BOM: bom is ignored with it). */
 int rdoc_csv(const struct rdoc *d, FILE *out, bool bom, bool cp932, struct mado_err *e);
 /* Writes the PDF to path (written to a temporary file in the same
  * directory and renamed, so a reader never sees half a file). */
