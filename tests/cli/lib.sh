@@ -4,7 +4,12 @@ set -u
 tap_n=0
 tap_failed=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/mado-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+tap_cleanup=:
+trap 'eval "$tap_cleanup"; rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM HUP
+# at_exit CMD: run CMD (last registered first) when the test ends, however
+# it ends: servers and daemons a test starts are stopped by it.
+at_exit() { tap_cleanup="$1; $tap_cleanup"; }
 export MADO_DB="$TMP/test.db"
 
 ok() { # ok COND-EXIT-STATUS NAME
