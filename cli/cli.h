@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include "base/err.h"
+#include "base/file_write.h"
 #include "cli/table.h"
 #include "core/config.h"
 #include "core/identity.h"
@@ -52,12 +53,10 @@ int cli_bad_option(const char *cmd, int ch, char **argv);
  * with the caller's rights. */
 int cli_read_text(const char *path, char **out, struct mado_err *e);
 
-/* Writes a file the caller names: through a temporary file beside it,
- * renamed into place only when fn succeeded (a failed export leaves an
- * older file as it was), created and renamed with the caller's rights
- * (mado_as_caller), while fn runs with the program's to read the
- * database. mode: the file's permissions before the umask. */
-typedef int (*cli_write_fn)(FILE *fp, void *ctx, struct mado_err *e);
+/* Writes a file the caller names: mado_write_file() (base/file_write.h),
+ * all or nothing, created with the caller's rights while fn runs with the
+ * program's to read the database. */
+typedef mado_write_fn cli_write_fn;
 int cli_write_file(const char *path, mode_t mode, cli_write_fn fn, void *ctx,
 	struct mado_err *e);
 
