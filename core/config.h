@@ -11,6 +11,7 @@
 
 #include "base/err.h"
 #include "core/calendar.h"
+#include "core/config_mail.h"
 
 struct config {
 	char *path;        /* the file read, or NULL when none exists */
@@ -21,6 +22,7 @@ struct config {
 	char *pam_confdir;      /* [client] pam_confdir: PAM configuration directory, or NULL
 	                         * for the system's (tests point it at their own) */
 	int unlock_attempts;    /* [client] unlock_attempts: wrong passwords before a pause */
+	struct madod_config madod;  /* [daemon], [source *], [mail], [jobs] (config_mail.h) */
 };
 
 /* Reads the system configuration. A missing file is not an error; a bad

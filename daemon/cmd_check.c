@@ -1,11 +1,84 @@
 /* madod check-config: validates the configuration, opens (and migrates)
- * the database and loads the workflows, saying exactly what is wrong. */
+ * the database and loads the workflows, then checks what madod itself
+ * needs: each source's password file and queue, the alert rules file and
+ * the archive directory. Every problem is reported, not only the first. */
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "base/i18n.h"
+#include "core/master.h"
 #include "core/workflow.h"
+#include "daemon/source.h"
 #include "madod.h"
+
+static void
+add_queue(const char *code, const char *name, void *ctx)
+{
+	g_hash_table_add(ctx, g_strdup(code));
+}
+
+/* The madod sections: prints each source, reports each problem on stderr;
+ * returns the number of problems. */
+static int
+check_madod(const struct config *cfg, struct db *db)
+{
+	const struct madod_config *m = &cfg->madod;
+	const char *file = cfg->path ? cfg->path : "(defaults)";
+	GHashTable *queues = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	struct actor sys;
+	struct mado_err e = { 0 };
+	int bad = 0;
+
+	identity_system(&sys);
+	if (master_choices(db, &sys, "queue", add_queue, queues, &e) != MADO_OK) {
+		fprintf(stderr, "madod: %s\n", e.msg);
+		bad++;
+	}
+	for (int i = 0; i < m->nsources; i++) {
+		const struct mail_source *s = &m->sources[i];
+		char *pw = NULL;
+
+		printf(_("source %s: %s %s, queue %s, every %d s%s%s\n"), s->name,
+			source_type_name(s->type), s->url ? s->url : s->path, s->queue,
+			s->poll_seconds, s->idle ? _(", IDLE when offered") : "",
+			s->delete_after ? _(", deleted once taken") : "");
+		if (!g_hash_table_contains(queues, s->queue)) {
+			fprintf(stderr, _("madod: %s: [source %s] queue: no queue '%s' in the"
+				" database\n"), file, s->name, s->queue);
+			bad++;
+		}
+		if (s->type != SOURCE_MAILDIR && source_password(s, file, &pw, &e) != MADO_OK) {
+			fprintf(stderr, "madod: %s\n", e.msg);
+			bad++;
+		}
+		if (pw != NULL) {
+			explicit_bzero(pw, strlen(pw));
+			g_free(pw);
+		}
+		if (s->type == SOURCE_MAILDIR && !g_file_test(s->path, G_FILE_TEST_IS_DIR)) {
+			fprintf(stderr, _("madod: %s: [source %s] path: %s is not a directory\n"),
+				file, s->name, s->path);
+			bad++;
+		}
+	}
+	if (m->nsources == 0)
+		printf(_("no mail sources configured\n"));
+	if (m->alert_rules != NULL && access(m->alert_rules, R_OK) != 0) {
+		fprintf(stderr, _("madod: %s: [mail] alert_rules: cannot read %s\n"), file,
+			m->alert_rules);
+		bad++;
+	}
+	if (m->archive_dir != NULL && access(m->archive_dir, W_OK | X_OK) != 0) {
+		fprintf(stderr, _("madod: %s: [jobs] archive_dir: %s is not a writable"
+			" directory\n"), file, m->archive_dir);
+		bad++;
+	}
+	g_hash_table_destroy(queues);
+	return bad;
+}
 
 int
 madod_check_config(const struct madod_ctx *c, int argc, char **argv)
@@ -40,6 +113,8 @@ madod_check_config(const struct madod_ctx *c, int argc, char **argv)
 	}
 	if (st != MADO_OK)
 		madod_fail(&e);
+	else if (check_madod(&cfg, db) > 0)
+		st = MADO_ECONFIG;
 	else
 		printf(_("configuration OK\n"));
 	db_close(db);

@@ -32,6 +32,64 @@ is "$rc" 0 "check-config"
 run "$MADOD" fetch --once
 is "$rc" 0 "fetch --once with no sources"
 
+# check-config: every problem of the madod sections, each naming file,
+# group and key
+sqlite3 "$MADO_DB" "INSERT INTO queue(code, name) VALUES ('helpdesk', 'ヘルプデスク')"
+printf 'secret\n' > "$TMP/pw"; chmod 0600 "$TMP/pw"
+printf 'secret\n' > "$TMP/pw-open"; chmod 0644 "$TMP/pw-open"
+mkdir -p "$TMP/md/new" "$TMP/md/cur" "$TMP/md/tmp"
+cat > "$TMP/good.conf" <<EOC
+[daemon]
+log = stderr
+poll_seconds = 30
+[source desk]
+type = imap
+url = imap://127.0.0.1:143/INBOX
+user = desk
+password_file = $TMP/pw
+queue = helpdesk
+[source drop]
+type = maildir
+path = $TMP/md
+queue = helpdesk
+[jobs]
+archive_dir = $TMP
+retention = daily 02:30
+EOC
+run "$MADOD" --config "$TMP/good.conf" check-config
+is "$rc" 0 "check-config with sources: $err"
+like "$out" "source desk: imap imap://127.0.0.1:143/INBOX, queue helpdesk, every 30 s" \
+	"lists each source"
+cat > "$TMP/bad.conf" <<EOC
+[daemon]
+log = file
+[source desk]
+type = imap
+url = pop3://127.0.0.1/
+user = desk
+password_file = $TMP/pw-open
+queue = nosuch
+[source x]
+type = smtp
+queue = helpdesk
+[jobs]
+retention = nightly
+EOC
+run "$MADOD" --config "$TMP/bad.conf" check-config
+is "$rc" 78 "a bad madod section is a configuration error"
+like "$err" "bad.conf: \[daemon\] log: must be syslog or stderr" "names [daemon] log"
+like "$err" "bad.conf: \[source desk\] url: must start with imap://" "names the url"
+like "$err" "bad.conf: \[source x\] type: must be imap, imaps, pop3, pop3s or maildir" \
+	"names the type"
+like "$err" "bad.conf: \[jobs\] retention: must be 'daily HH:MM'" "names the schedule"
+sed -i -e 's/^log = file/log = stderr/' -e 's|^url = pop3.*|url = imap://127.0.0.1/INBOX|' \
+	-e '/^\[source x\]/,/^queue/d' -e 's/= nightly/= daily 03:00/' "$TMP/bad.conf"
+run "$MADOD" --config "$TMP/bad.conf" check-config
+is "$rc" 78 "wrong queue and an open password file are configuration errors"
+like "$err" "\[source desk\] queue: no queue 'nosuch'" "names the missing queue"
+like "$err" "\[source desk\] password_file: .*pw-open: others may read it" \
+	"names the open password file"
+
 conf="$TMP/madod.conf"
 : > "$conf"
 "$MADOD" --config "$conf" run 2>"$TMP/run.log" &

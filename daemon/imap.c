@@ -1,0 +1,519 @@
+#include "imap.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <glib.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "daemon/log.h"
+
+enum { IMAP_TIMEOUT_MS = 120 * 1000 };
+
+struct imap {
+	CURL *curl;
+	curl_socket_t sock;
+	char *name;           /* the source, for messages */
+	GString *in;          /* received, not yet consumed */
+	size_t pos;           /* consumed up to here */
+	unsigned tag;
+	bool idle, uidplus;   /* capabilities */
+	bool idling;
+	char idle_tag[16];
+};
+
+/* One response: its first line (without CRLF) and the first literal in
+ * it ("{N}"), if any. Valid until the next read. */
+struct imap_resp {
+	const char *line;
+	size_t line_len;
+	const char *literal;
+	size_t literal_len;
+};
+
+static int
+io_fail(struct imap *im, struct mado_err *e, const char *what, CURLcode rc)
+{
+	return mado_err_set(e, MADO_ETEMP, _("source %s: IMAP %s: %s"), im->name, what,
+		curl_easy_strerror(rc));
+}
+
+static int
+wait_socket(struct imap *im, short events, struct mado_err *e)
+{
+	struct pollfd p = { .fd = im->sock, .events = events };
+	int r;
+
+	do
+		r = poll(&p, 1, IMAP_TIMEOUT_MS);
+	while (r < 0 && errno == EINTR);
+	if (r == 0)
+		return mado_err_set(e, MADO_ETEMP, _("source %s: IMAP server did not answer"),
+			im->name);
+	return r < 0 ? mado_err_set(e, MADO_ETEMP, "poll: %s", strerror(errno)) : MADO_OK;
+}
+
+static int
+send_all(struct imap *im, const char *data, size_t len, struct mado_err *e)
+{
+	while (len > 0) {
+		size_t n = 0;
+		CURLcode rc = curl_easy_send(im->curl, data, len, &n);
+
+		if (rc == CURLE_AGAIN) {
+			if (wait_socket(im, POLLOUT, e) != MADO_OK)
+				return e->status;
+			continue;
+		}
+		if (rc != CURLE_OK)
+			return io_fail(im, e, "send", rc);
+		data += n;
+		len -= n;
+	}
+	return MADO_OK;
+}
+
+/* Receives more bytes into im->in. */
+static int
+recv_more(struct imap *im, struct mado_err *e)
+{
+	char buf[65536];
+
+	for (;;) {
+		size_t n = 0;
+		CURLcode rc = curl_easy_recv(im->curl, buf, sizeof buf, &n);
+
+		if (rc == CURLE_OK && n == 0)
+			return mado_err_set(e, MADO_ETEMP, _("source %s: IMAP server closed the"
+				" connection"), im->name);
+		if (rc == CURLE_OK) {
+			g_string_append_len(im->in, buf, (gssize)n);
+			return MADO_OK;
+		}
+		if (rc != CURLE_AGAIN)
+			return io_fail(im, e, "receive", rc);
+		if (wait_socket(im, POLLIN, e) != MADO_OK)
+			return e->status;
+	}
+}
+
+/* The end of the line starting at off (index of its CR LF), reading as
+ * much as it takes. */
+static int
+line_end(struct imap *im, size_t off, size_t *end, struct mado_err *e)
+{
+	for (;;) {
+		char *p = im->in->len > off ? memmem(im->in->str + off, im->in->len - off, "\r\n", 2)
+			: NULL;
+
+		if (p != NULL) {
+			*end = (size_t)(p - im->in->str);
+			return MADO_OK;
+		}
+		if (recv_more(im, e) != MADO_OK)
+			return e->status;
+	}
+}
+
+/* A literal announced at the end of the line [start, end): "{N}". */
+static bool
+literal_size(const char *start, const char *end, size_t *size)
+{
+	const char *open;
+	char *stop;
+	unsigned long long v;
+
+	if (end - start < 3 || end[-1] != '}')
+		return false;
+	for (open = end - 2; open > start && *open != '{'; open--)
+		;
+	if (*open != '{')
+		return false;
+	errno = 0;
+	v = strtoull(open + 1, &stop, 10);
+	if (errno != 0 || stop != end - 1 || stop == open + 1)
+		return false;
+	*size = (size_t)v;
+	return true;
+}
+
+/* Reads one whole response (lines joined by literals). */
+static int
+read_resp(struct imap *im, struct imap_resp *r, struct mado_err *e)
+{
+	size_t start, off, end, lit_off = 0, lit_len = 0, first_end = 0;
+	bool have_lit = false;
+
+	if (im->pos > 0) {
+		g_string_erase(im->in, 0, (gssize)im->pos);
+		im->pos = 0;
+	}
+	start = off = 0;
+	for (;;) {
+		size_t size;
+
+		if (line_end(im, off, &end, e) != MADO_OK)
+			return e->status;
+		if (first_end == 0)
+			first_end = end;
+		if (!literal_size(im->in->str + off, im->in->str + end, &size))
+			break;
+		while (im->in->len < end + 2 + size)
+			if (recv_more(im, e) != MADO_OK)
+				return e->status;
+		if (!have_lit) {
+			lit_off = end + 2;
+			lit_len = size;
+			have_lit = true;
+		}
+		off = end + 2 + size;
+	}
+	im->pos = end + 2;
+	r->line = im->in->str + start;
+	r->line_len = first_end - start;
+	r->literal = have_lit ? im->in->str + lit_off : NULL;
+	r->literal_len = lit_len;
+	return MADO_OK;
+}
+
+static bool
+starts(const struct imap_resp *r, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return r->line_len >= n && g_ascii_strncasecmp(r->line, prefix, n) == 0;
+}
+
+typedef int (*untagged_fn)(struct imap *im, const struct imap_resp *r, void *ctx,
+	struct mado_err *e);
+
+/* Sends "TAG command" and reads up to the tagged answer, handing each
+ * untagged response to fn (may be NULL). Not OK: MADO_ETEMP naming the
+ * command and the server's words. */
+static int
+command(struct imap *im, const char *cmd, untagged_fn fn, void *ctx, struct mado_err *e)
+{
+	char tag[16];
+	GString *line = g_string_new(NULL);
+	int st;
+
+	snprintf(tag, sizeof tag, "m%u", ++im->tag);
+	g_string_printf(line, "%s %s\r\n", tag, cmd);
+	st = send_all(im, line->str, line->len, e);
+	g_string_free(line, TRUE);
+	while (st == MADO_OK) {
+		struct imap_resp r;
+		size_t tl = strlen(tag);
+
+		if ((st = read_resp(im, &r, e)) != MADO_OK)
+			break;
+		if (r.line_len > tl && strncmp(r.line, tag, tl) == 0 && r.line[tl] == ' ') {
+			const char *what = r.line + tl + 1;
+
+			if (g_ascii_strncasecmp(what, "OK", 2) != 0) {
+				const char *sp = strchr(cmd, ' ');
+
+				st = mado_err_set(e, MADO_ETEMP, _("source %s: IMAP %.*s: %.*s"),
+					im->name, sp ? (int)(sp - cmd) : (int)strlen(cmd), cmd,
+					(int)(r.line_len - tl - 1), what);
+			}
+			break;
+		}
+		if (fn != NULL && r.line_len > 2 && r.line[0] == '*')
+			st = fn(im, &r, ctx, e);
+	}
+	return st;
+}
+
+static int
+on_capability(struct imap *im, const struct imap_resp *r, void *ctx, struct mado_err *e)
+{
+	if (starts(r, "* CAPABILITY ")) {
+		char *caps = g_strndup(r->line, r->line_len);
+		char **words = g_strsplit(caps, " ", -1);
+
+		for (int i = 0; words[i] != NULL; i++) {
+			im->idle |= g_ascii_strcasecmp(words[i], "IDLE") == 0;
+			im->uidplus |= g_ascii_strcasecmp(words[i], "UIDPLUS") == 0;
+		}
+		g_strfreev(words);
+		g_free(caps);
+	}
+	return MADO_OK;
+}
+
+/* The mailbox named by the URL's path, decoded, as an IMAP quoted string. */
+static int
+mailbox_arg(const struct mail_source *s, CURL *curl, GString *out, struct mado_err *e)
+{
+	const char *host = strstr(s->url, "://") + 3;
+	const char *path = strchr(host, '/');
+	char *box;
+	int len = 0;
+
+	box = curl_easy_unescape(curl, path ? path + 1 : "", 0, &len);
+	if (box == NULL)
+		return mado_err_set(e, MADO_EFAIL, "out of memory");
+	while (len > 0 && box[len - 1] == '/')
+		box[--len] = '\0';
+	if (len == 0 || memchr(box, '\0', (size_t)len) != NULL || strpbrk(box, "\r\n") != NULL) {
+		curl_free(box);
+		return mado_err_set(e, MADO_ECONFIG, _("source %s: url: names no usable mailbox"),
+			s->name);
+	}
+	g_string_append_c(out, '"');
+	for (const char *p = box; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			g_string_append_c(out, '\\');
+		g_string_append_c(out, *p);
+	}
+	g_string_append_c(out, '"');
+	curl_free(box);
+	return MADO_OK;
+}
+
+int
+imap_open(const struct mail_source *s, const char *password, struct imap **out,
+	struct mado_err *e)
+{
+	struct imap *im = calloc(1, sizeof *im);
+	GString *sel = g_string_new("SELECT ");
+	CURLcode rc;
+	int st;
+
+	*out = NULL;
+	im->name = g_strdup(s->name);
+	im->in = g_string_new(NULL);
+	im->curl = curl_easy_init();
+	if (im->curl == NULL) {
+		imap_close(im);
+		g_string_free(sel, TRUE);
+		return mado_err_set(e, MADO_EFAIL, "curl_easy_init failed");
+	}
+	curl_easy_setopt(im->curl, CURLOPT_URL, s->url);
+	curl_easy_setopt(im->curl, CURLOPT_USERNAME, s->user);
+	curl_easy_setopt(im->curl, CURLOPT_PASSWORD, password);
+	curl_easy_setopt(im->curl, CURLOPT_CONNECT_ONLY, 1L);
+	curl_easy_setopt(im->curl, CURLOPT_CONNECTTIMEOUT, 30L);
+	curl_easy_setopt(im->curl, CURLOPT_NOSIGNAL, 1L);
+	if (s->ca_file != NULL)
+		curl_easy_setopt(im->curl, CURLOPT_CAINFO, s->ca_file);
+	rc = curl_easy_perform(im->curl);
+	if (rc != CURLE_OK) {
+		st = mado_err_set(e, MADO_ETEMP, _("source %s: cannot log in to %s: %s"), s->name,
+			s->url, curl_easy_strerror(rc));
+		goto out;
+	}
+	rc = curl_easy_getinfo(im->curl, CURLINFO_ACTIVESOCKET, &im->sock);
+	if (rc != CURLE_OK || im->sock == CURL_SOCKET_BAD) {
+		st = io_fail(im, e, "socket", rc);
+		goto out;
+	}
+	st = command(im, "CAPABILITY", on_capability, NULL, e);
+	if (st == MADO_OK)
+		st = mailbox_arg(s, im->curl, sel, e);
+	if (st == MADO_OK)
+		st = command(im, sel->str, NULL, NULL, e);
+out:
+	g_string_free(sel, TRUE);
+	if (st != MADO_OK)
+		imap_close(im);
+	else
+		*out = im;
+	return st;
+}
+
+void
+imap_close(struct imap *im)
+{
+	struct mado_err ignored = { 0 };
+
+	if (im == NULL)
+		return;
+	if (im->curl != NULL && im->sock != 0 && im->sock != CURL_SOCKET_BAD && !im->idling)
+		command(im, "LOGOUT", NULL, NULL, &ignored);
+	if (im->curl != NULL)
+		curl_easy_cleanup(im->curl);
+	g_string_free(im->in, TRUE);
+	g_free(im->name);
+	free(im);
+}
+
+struct uid_list {
+	GArray *uids;   /* unsigned */
+};
+
+static int
+on_search(struct imap *im, const struct imap_resp *r, void *ctx, struct mado_err *e)
+{
+	struct uid_list *l = ctx;
+	char *text, *p;
+
+	if (!starts(r, "* SEARCH"))
+		return MADO_OK;
+	text = g_strndup(r->line + 8, r->line_len - 8);
+	for (p = text; *p;) {
+		char *end;
+		unsigned long v = strtoul(p, &end, 10);
+
+		if (end == p) {
+			p++;
+			continue;
+		}
+		if (v > 0 && v <= 0xffffffffUL) {
+			unsigned u = (unsigned)v;
+
+			g_array_append_val(l->uids, u);
+		}
+		p = end;
+	}
+	g_free(text);
+	return MADO_OK;
+}
+
+struct fetched {
+	unsigned uid;
+	char *raw;      /* g_malloc'd */
+	size_t len;
+	bool found;
+};
+
+static int
+on_fetch(struct imap *im, const struct imap_resp *r, void *ctx, struct mado_err *e)
+{
+	struct fetched *f = ctx;
+
+	if (r->literal == NULL || f->found || g_strstr_len(r->line, (gssize)r->line_len, " FETCH ")
+	    == NULL)
+		return MADO_OK;
+	f->raw = g_memdup2(r->literal, r->literal_len);
+	f->len = r->literal_len;
+	f->found = true;
+	return MADO_OK;
+}
+
+int
+imap_take_unseen(struct imap *im, const struct mail_source *s,
+	const struct source_sink *sink, struct source_counts *n, struct mado_err *e)
+{
+	struct uid_list l = { g_array_new(FALSE, FALSE, sizeof(unsigned)) };
+	GString *deleted = g_string_new(NULL);
+	char cmd[128];
+	int st;
+
+	st = command(im, "UID SEARCH UNSEEN UNDELETED", on_search, &l, e);
+	for (guint i = 0; st == MADO_OK && i < l.uids->len && !source_stopping(sink); i++) {
+		struct fetched f = { .uid = g_array_index(l.uids, unsigned, i) };
+		struct mado_err te = { 0 };
+
+		snprintf(cmd, sizeof cmd, "UID FETCH %u BODY.PEEK[]", f.uid);
+		st = command(im, cmd, on_fetch, &f, e);
+		if (st != MADO_OK || !f.found) {
+			g_free(f.raw);
+			continue;   /* expunged meanwhile: nothing to take */
+		}
+		st = sink->take(f.raw, f.len, sink->ctx, &te);
+		g_free(f.raw);
+		if (st != MADO_OK) {
+			n->failed++;
+			log_msg(LOG_ERR, _("source %s: message UID %u left unseen: %s"), s->name,
+				f.uid, te.msg);
+			if (st == MADO_ETEMP) {
+				*e = te;
+				break;
+			}
+			st = MADO_OK;   /* the others go on */
+			continue;
+		}
+		snprintf(cmd, sizeof cmd, "UID STORE %u +FLAGS.SILENT (%s)", f.uid,
+			s->delete_after ? "\\Seen \\Deleted" : "\\Seen");
+		st = command(im, cmd, NULL, NULL, e);
+		if (st == MADO_OK) {
+			n->taken++;
+			if (s->delete_after)
+				g_string_append_printf(deleted, "%s%u", deleted->len ? "," : "", f.uid);
+		}
+	}
+	if (deleted->len > 0) {
+		struct mado_err xe = { 0 };
+		char *x = im->uidplus ? g_strdup_printf("UID EXPUNGE %s", deleted->str)
+			: g_strdup("EXPUNGE");
+		int xst = command(im, x, NULL, NULL, &xe);
+
+		g_free(x);
+		if (st == MADO_OK && xst != MADO_OK) {
+			st = xst;
+			*e = xe;
+		}
+	}
+	g_string_free(deleted, TRUE);
+	g_array_free(l.uids, TRUE);
+	return st;
+}
+
+bool
+imap_can_idle(const struct imap *im)
+{
+	return im->idle;
+}
+
+int
+imap_socket(const struct imap *im)
+{
+	return (int)im->sock;
+}
+
+int
+imap_idle_start(struct imap *im, struct mado_err *e)
+{
+	char line[32];
+	int st;
+
+	snprintf(im->idle_tag, sizeof im->idle_tag, "m%u", ++im->tag);
+	snprintf(line, sizeof line, "%s IDLE\r\n", im->idle_tag);
+	st = send_all(im, line, strlen(line), e);
+	while (st == MADO_OK) {
+		struct imap_resp r;
+
+		if ((st = read_resp(im, &r, e)) != MADO_OK)
+			break;
+		if (r.line_len > 0 && r.line[0] == '+') {
+			im->idling = true;
+			break;
+		}
+		if (r.line[0] != '*')
+			st = mado_err_set(e, MADO_ETEMP, _("source %s: IMAP IDLE: %.*s"), im->name,
+				(int)r.line_len, r.line);
+	}
+	return st;
+}
+
+int
+imap_idle_stop(struct imap *im, bool *news, struct mado_err *e)
+{
+	size_t tl = strlen(im->idle_tag);
+	int st;
+
+	*news = false;
+	im->idling = false;
+	st = send_all(im, "DONE\r\n", 6, e);
+	while (st == MADO_OK) {
+		struct imap_resp r;
+
+		if ((st = read_resp(im, &r, e)) != MADO_OK)
+			break;
+		if (r.line_len > tl && strncmp(r.line, im->idle_tag, tl) == 0) {
+			if (g_ascii_strncasecmp(r.line + tl + 1, "OK", 2) != 0)
+				st = mado_err_set(e, MADO_ETEMP, _("source %s: IMAP IDLE: %.*s"),
+					im->name, (int)r.line_len, r.line);
+			break;
+		}
+		if (r.line[0] == '*' && (g_strstr_len(r.line, (gssize)r.line_len, " EXISTS") ||
+		    g_strstr_len(r.line, (gssize)r.line_len, " RECENT")))
+			*news = true;
+	}
+	return st;
+}

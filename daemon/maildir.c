@@ -1,0 +1,123 @@
+#include "maildir.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/i18n.h"
+#include "daemon/log.h"
+
+/* The name a taken message gets in cur/: its unique part, ":2," and its
+ * flags with S added (kept sorted, as Maildir wants). */
+static char *
+seen_name(const char *name)
+{
+	const char *info = strstr(name, ":2,");
+	GString *out = g_string_new(NULL);
+	char flags[64] = "";
+	size_t n = 0;
+
+	g_string_append_len(out, name, info ? info - name : (gssize)strlen(name));
+	if (info != NULL)
+		g_strlcpy(flags, info + 3, sizeof flags);
+	n = strlen(flags);
+	if (strchr(flags, 'S') == NULL && n + 1 < sizeof flags) {
+		size_t i = 0;
+
+		while (i < n && flags[i] < 'S')
+			i++;
+		memmove(flags + i + 1, flags + i, n - i + 1);
+		flags[i] = 'S';
+	}
+	g_string_append_printf(out, ":2,%s", flags);
+	return g_string_free(out, FALSE);
+}
+
+static bool
+is_seen(const char *name)
+{
+	const char *info = strstr(name, ":2,");
+
+	return info != NULL && strchr(info + 3, 'S') != NULL;
+}
+
+/* Takes the messages of DIR/sub (new or cur). */
+static int
+take_dir(const struct mail_source *s, const char *sub, const struct source_sink *sink,
+	struct source_counts *n, struct mado_err *e)
+{
+	char *dir = g_build_filename(s->path, sub, NULL);
+	GError *gerr = NULL;
+	GDir *d = g_dir_open(dir, 0, &gerr);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	const char *name;
+	int st = MADO_OK;
+
+	if (d == NULL) {
+		st = mado_err_set(e, MADO_ETEMP, _("source %s: %s"), s->name, gerr->message);
+		g_error_free(gerr);
+		g_free(dir);
+		g_ptr_array_free(names, TRUE);
+		return st;
+	}
+	while ((name = g_dir_read_name(d)) != NULL)
+		if (name[0] != '.' && !is_seen(name))
+			g_ptr_array_add(names, g_strdup(name));
+	g_dir_close(d);
+	for (guint i = 0; i < names->len && !source_stopping(sink); i++) {
+		const char *base = g_ptr_array_index(names, i);
+		char *path = g_build_filename(dir, base, NULL), *raw = NULL, *to;
+		struct mado_err te = { 0 };
+		gsize len = 0;
+
+		if (!g_file_get_contents(path, &raw, &len, NULL)) {
+			g_free(path);
+			continue;   /* gone meanwhile */
+		}
+		st = sink->take(raw, len, sink->ctx, &te);
+		g_free(raw);
+		if (st != MADO_OK) {
+			n->failed++;
+			log_msg(LOG_ERR, _("source %s: %s left in place: %s"), s->name, path, te.msg);
+			g_free(path);
+			if (st == MADO_ETEMP) {
+				*e = te;
+				break;
+			}
+			st = MADO_OK;
+			continue;
+		}
+		if (s->delete_after)
+			st = unlink(path) == 0 || errno == ENOENT ? MADO_OK : MADO_EIO;
+		else {
+			char *seen = seen_name(base);
+
+			to = g_build_filename(s->path, "cur", seen, NULL);
+			st = rename(path, to) == 0 || errno == ENOENT ? MADO_OK : MADO_EIO;
+			g_free(seen);
+			g_free(to);
+		}
+		if (st != MADO_OK) {
+			mado_err_set(e, st, _("source %s: cannot move %s: %s"), s->name, path,
+				strerror(errno));
+			g_free(path);
+			break;
+		}
+		n->taken++;
+		g_free(path);
+	}
+	g_ptr_array_free(names, TRUE);
+	g_free(dir);
+	return st;
+}
+
+int
+maildir_take_all(const struct mail_source *s, const struct source_sink *sink,
+	struct source_counts *n, struct mado_err *e)
+{
+	int st = take_dir(s, "new", sink, n, e);
+
+	return st == MADO_OK ? take_dir(s, "cur", sink, n, e) : st;
+}
