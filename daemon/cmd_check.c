@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "core/master.h"
 #include "core/workflow.h"
+#include "daemon/jobs.h"
 #include "daemon/source.h"
 #include "madod.h"
 
@@ -71,6 +72,12 @@ check_madod(const struct config *cfg, struct db *db)
 			m->alert_rules);
 		bad++;
 	}
+	for (int i = 0; i < m->njobs; i++)
+		if (!jobs_known(m->jobs[i].name)) {
+			fprintf(stderr, _("madod: %s: [jobs] %s: no such job\n"), file,
+				m->jobs[i].name);
+			bad++;
+		}
 	if (m->archive_dir != NULL && access(m->archive_dir, W_OK | X_OK) != 0) {
 		fprintf(stderr, _("madod: %s: [jobs] archive_dir: %s is not a writable"
 			" directory\n"), file, m->archive_dir);

@@ -12,7 +12,6 @@ madod_run(const struct madod_ctx *c, int argc, char **argv)
 {
 	if (argc > 1)
 		return madod_usage(argv[0], _("unexpected argument '%s'"), argv[1]);
-	log_open(false);
 	return service_run(c);
 }
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "daemon/jobs.h"
 #include "log.h"
 
 volatile sig_atomic_t service_stopping;
@@ -70,6 +71,8 @@ reload(struct service *s)
 	config_free(&s->cfg);
 	s->cfg = cfg;
 	s->db = db;
+	log_open(cfg.madod.log_syslog);
+	jobs_schedule(s->db, &s->cfg);
 	log_msg(LOG_NOTICE, _("configuration reloaded from %s"),
 		cfg.path ? cfg.path : _("(none; defaults)"));
 }
@@ -102,11 +105,16 @@ service_run(const struct madod_ctx *c)
 		mado_err_set(&e, MADO_EFAIL, _("cannot set up signal handling: %s"), strerror(errno));
 		return madod_fail(&e);
 	}
+	log_open(s.cfg.madod.log_syslog);
 	log_msg(LOG_NOTICE, _("started (configuration %s)"),
 		s.cfg.path ? s.cfg.path : _("(none; defaults)"));
+	jobs_schedule(s.db, &s.cfg);
 	while (!service_stopping) {
 		struct pollfd pfd = { .fd = sig_pipe[0], .events = POLLIN };
 
+		jobs_run_due(s.db, &s.cfg, &service_stopping);
+		if (service_stopping)
+			break;
 		if (poll(&pfd, 1, 60 * 1000) < 0 && errno != EINTR) {
 			log_msg(LOG_ERR, "poll: %s", strerror(errno));
 			break;
