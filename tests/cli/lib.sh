@@ -31,5 +31,14 @@ like() {
 run() {
 	out=$("$@" 2>"$TMP/stderr"); rc=$?; err=$(cat "$TMP/stderr")
 }
+# wait_for FILE PATTERN: until FILE has a line matching PATTERN (grep -E),
+# or about 30 s; the status says which (for logs of a daemon a test runs)
+wait_for() {
+	_i=0
+	while ! grep -qE -- "$2" "$1" 2>/dev/null && [ $_i -lt 300 ]; do
+		sleep 0.1; _i=$((_i + 1))
+	done
+	grep -qE -- "$2" "$1"
+}
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $1"; }
 done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; exit $?; }

@@ -3,15 +3,6 @@
 # SIGTERM exits 0).
 . "$(dirname "$0")/lib.sh"
 
-# wait_for FILE PATTERN: until FILE has a line matching PATTERN (or ~30s)
-wait_for() {
-	i=0
-	while ! grep -qE -- "$2" "$1" 2>/dev/null && [ $i -lt 300 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	grep -qE -- "$2" "$1"
-}
-
 run "$MADOD" --help
 is "$rc" 0 "madod --help"
 for cmd in run check-config fetch; do

@@ -6,14 +6,6 @@
 . "$(dirname "$0")/lib.sh"
 
 sql() { sqlite3 -batch "$MADO_DB" "$1"; }
-wait_for() {
-	i=0
-	while ! grep -qE -- "$2" "$1" 2>/dev/null && [ $i -lt 300 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	grep -qE -- "$2" "$1"
-}
-
 "$MADO" admin db version >/dev/null
 # 1793545200 is 2026-11-02 00:00 JST (FY2026); C0 on 2023-05-01 is FY2023,
 # past the default retention; C1 is this year's.
