@@ -1,0 +1,564 @@
+#include "mail_charset.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <stdbool.h>
+#include <string.h>
+
+#define REPLACEMENT "\xef\xbf\xbd"
+/* What one undecodable byte costs a candidate reading in detection. */
+#define BAD_COST 10
+
+/* What a label says, as far as choosing a decoder goes. */
+enum family {
+	FAM_NONE,       /* no label, or one that names nothing */
+	FAM_ASCII,
+	FAM_UTF8,
+	FAM_JIS,        /* ISO-2022-JP and its variants */
+	FAM_SJIS,       /* read as CP932 */
+	FAM_EUCJP,      /* read as eucJP-ms */
+	FAM_LATIN,      /* single-byte ISO-8859-N / windows-125N */
+	FAM_OTHER,      /* anything else iconv knows (GB2312, Big5, EUC-KR, UTF-7) */
+};
+
+static const struct {
+	const char *label;
+	enum family fam;
+} labels[] = {
+	{ "us-ascii", FAM_ASCII }, { "ascii", FAM_ASCII }, { "ansi_x3.4-1968", FAM_ASCII },
+	{ "iso646-us", FAM_ASCII }, { "us", FAM_ASCII },
+	{ "utf-8", FAM_UTF8 }, { "utf8", FAM_UTF8 }, { "unicode-1-1-utf-8", FAM_UTF8 },
+	{ "x-unicode20utf8", FAM_UTF8 },
+	{ "iso-2022-jp", FAM_JIS }, { "iso-2022-jp-1", FAM_JIS }, { "iso-2022-jp-2", FAM_JIS },
+	{ "iso-2022-jp-3", FAM_JIS }, { "iso-2022-jp-2004", FAM_JIS }, { "iso-2022-jp-ms", FAM_JIS },
+	{ "iso2022jp", FAM_JIS }, { "csiso2022jp", FAM_JIS }, { "csiso2022jp2", FAM_JIS },
+	{ "jis", FAM_JIS }, { "x-jis", FAM_JIS }, { "jis7", FAM_JIS }, { "cp50220", FAM_JIS },
+	{ "cp50221", FAM_JIS }, { "cp50222", FAM_JIS },
+	{ "shift_jis", FAM_SJIS }, { "shift-jis", FAM_SJIS }, { "sjis", FAM_SJIS },
+	{ "x-sjis", FAM_SJIS }, { "ms_kanji", FAM_SJIS }, { "csshiftjis", FAM_SJIS },
+	{ "windows-31j", FAM_SJIS }, { "cswindows31j", FAM_SJIS }, { "cp932", FAM_SJIS },
+	{ "ms932", FAM_SJIS }, { "x-ms-cp932", FAM_SJIS }, { "sjis-win", FAM_SJIS },
+	{ "sjis-open", FAM_SJIS }, { "shift_jisx0213", FAM_SJIS }, { "shift_jis-2004", FAM_SJIS },
+	{ "euc-jp", FAM_EUCJP }, { "eucjp", FAM_EUCJP }, { "x-euc-jp", FAM_EUCJP },
+	{ "x-euc", FAM_EUCJP }, { "ujis", FAM_EUCJP }, { "x-ujis", FAM_EUCJP },
+	{ "cseucpkdfmtjapanese", FAM_EUCJP }, { "eucjp-ms", FAM_EUCJP }, { "euc-jp-ms", FAM_EUCJP },
+	{ "eucjp-win", FAM_EUCJP }, { "eucjp-open", FAM_EUCJP }, { "cp51932", FAM_EUCJP },
+	{ "euc-jisx0213", FAM_EUCJP }, { "euc-jis-2004", FAM_EUCJP },
+	{ "unknown-8bit", FAM_NONE }, { "x-unknown", FAM_NONE }, { "unknown", FAM_NONE },
+	{ "default", FAM_NONE }, { "x-user-defined", FAM_NONE }, { "charset", FAM_NONE },
+};
+
+/* The label without quotes, blanks and RFC 2231 language, in lower case
+ * (g_free()). */
+static char *
+label_clean(const char *charset)
+{
+	char *s = g_ascii_strdown(charset, -1), *star;
+
+	g_strdelimit(s, "\"'", ' ');
+	g_strstrip(s);
+	star = strchr(s, '*');
+	if (star != NULL)
+		*star = '\0';
+	return s;
+}
+
+static enum family
+label_family(const char *label)
+{
+	if (label[0] == '\0')
+		return FAM_NONE;
+	for (size_t i = 0; i < G_N_ELEMENTS(labels); i++)
+		if (strcmp(label, labels[i].label) == 0)
+			return labels[i].fam;
+	if (g_str_has_prefix(label, "iso-8859-") || g_str_has_prefix(label, "iso8859-") ||
+	    g_str_has_prefix(label, "windows-125") || g_str_has_prefix(label, "cp125") ||
+	    g_str_has_prefix(label, "latin"))
+		return FAM_LATIN;
+	return FAM_OTHER;
+}
+
+/* Appends n bytes of UTF-8 from iconv, leaving out U+0000. */
+static void
+append_text(GString *out, const char *s, size_t n)
+{
+	const char *nul;
+
+	while (n > 0 && (nul = memchr(s, '\0', n)) != NULL) {
+		g_string_append_len(out, s, nul - s);
+		n -= (size_t)(nul - s) + 1;
+		s = nul + 1;
+	}
+	g_string_append_len(out, s, (gssize)n);
+}
+
+/* Converts len bytes from charset `from` and appends them to out, each
+ * byte iconv refuses as U+FFFD. Returns how many bytes were refused, or -1
+ * when iconv does not know `from` (out unchanged). */
+static long
+convert(const char *from, const char *bytes, size_t len, GString *out)
+{
+	GIConv cd = g_iconv_open("UTF-8", from);
+	gchar *in = (gchar *)bytes;
+	gsize inleft = len;
+	char buf[4096];
+	long bad = 0;
+
+	if (cd == (GIConv)-1)
+		return -1;
+	for (;;) {
+		gchar *o = buf;
+		gsize oleft = sizeof buf;
+		gsize r = inleft > 0 ? g_iconv(cd, &in, &inleft, &o, &oleft)
+			: g_iconv(cd, NULL, NULL, &o, &oleft);
+		int err = errno;
+
+		append_text(out, buf, (size_t)(o - buf));
+		if (r != (gsize)-1) {
+			if (inleft == 0 && o == buf)
+				break;
+			continue;
+		}
+		if (err == E2BIG)
+			continue;
+		if (inleft == 0)
+			break;
+		/* EILSEQ, or EINVAL for a sequence cut at the end. */
+		g_string_append(out, REPLACEMENT);
+		bad++;
+		in++;
+		inleft--;
+	}
+	g_iconv_close(cd);
+	return bad;
+}
+
+/* ISO-2022-JP: the escape sequences real mailers send, each character set
+ * mapped to a charset iconv reads byte by byte; runs of one charset are
+ * converted together. JIS X 0208 goes through CP932 (its rows 13 and 89-92
+ * are the NEC and IBM characters Outlook sends), JIS X 0212 through
+ * eucJP-ms (which also places the IBM characters there). */
+enum jis_set {
+	JIS_ASCII, JIS_KANA, JIS_X0208, JIS_X0212, JIS_X0213_1, JIS_X0213_2,
+	JIS_GB2312, JIS_KSC5601, JIS_KEEP,
+};
+
+enum jis_target { T_CP932, T_EUCJPMS, T_X0213, T_GB, T_KSC, T_LATIN1, T_GREEK, T_NONE };
+
+static const char *const target_names[] = {
+	[T_CP932] = "CP932", [T_EUCJPMS] = "EUC-JP-MS", [T_X0213] = "EUC-JISX0213",
+	[T_GB] = "EUC-CN", [T_KSC] = "EUC-KR", [T_LATIN1] = "ISO-8859-1",
+	[T_GREEK] = "ISO-8859-7",
+};
+
+static const struct {
+	const char *seq;     /* after ESC */
+	enum jis_set set;
+} jis_escapes[] = {
+	{ "(B", JIS_ASCII }, { "(J", JIS_ASCII }, { "(H", JIS_ASCII }, { "(I", JIS_KANA },
+	{ "$@", JIS_X0208 }, { "$B", JIS_X0208 }, { "$(B", JIS_X0208 }, { "$(@", JIS_X0208 },
+	{ "$(D", JIS_X0212 }, { "$(O", JIS_X0213_1 }, { "$(Q", JIS_X0213_1 },
+	{ "$(P", JIS_X0213_2 }, { "$A", JIS_GB2312 }, { "$(A", JIS_GB2312 },
+	{ "$(C", JIS_KSC5601 }, { "&@", JIS_KEEP },
+};
+
+struct jis_out {
+	GString *out;
+	GString *run;          /* bytes waiting, in target's charset */
+	enum jis_target target;
+	long bad;
+};
+
+static void
+jis_flush(struct jis_out *j)
+{
+	if (j->run->len > 0) {
+		long bad = convert(target_names[j->target], j->run->str, j->run->len, j->out);
+
+		j->bad += bad < 0 ? (long)j->run->len : bad;
+		g_string_truncate(j->run, 0);
+	}
+}
+
+static void
+jis_put(struct jis_out *j, enum jis_target target, const unsigned char *b, size_t n)
+{
+	if (target != j->target)
+		jis_flush(j);
+	j->target = target;
+	g_string_append_len(j->run, (const char *)b, (gssize)n);
+}
+
+static void
+jis_bad(struct jis_out *j)
+{
+	jis_flush(j);
+	g_string_append(j->out, REPLACEMENT);
+	j->bad++;
+}
+
+/* One character of a two-byte set, j1 j2 in 0x21..0x7E. */
+static void
+jis_double(struct jis_out *j, enum jis_set set, unsigned char j1, unsigned char j2)
+{
+	unsigned char b[3];
+
+	switch (set) {
+	case JIS_X0208:
+		b[0] = (unsigned char)(((j1 - 0x21) >> 1) + 0x81);
+		if (b[0] > 0x9f)
+			b[0] += 0x40;
+		if (j1 & 1)
+			b[1] = (unsigned char)(j2 + (j2 >= 0x60 ? 0x20 : 0x1f));
+		else
+			b[1] = (unsigned char)(j2 + 0x7e);
+		jis_put(j, T_CP932, b, 2);
+		return;
+	case JIS_X0212:
+	case JIS_X0213_2:
+		b[0] = 0x8f;
+		b[1] = j1 | 0x80;
+		b[2] = j2 | 0x80;
+		jis_put(j, set == JIS_X0212 ? T_EUCJPMS : T_X0213, b, 3);
+		return;
+	default:
+		b[0] = j1 | 0x80;
+		b[1] = j2 | 0x80;
+		jis_put(j, set == JIS_X0213_1 ? T_X0213 : set == JIS_GB2312 ? T_GB : T_KSC, b, 2);
+		return;
+	}
+}
+
+/* Reads an escape sequence at b (b[0] is ESC); returns its length and sets
+ * *set, or returns 0 for one we do not know. G2 designations (ESC . A,
+ * ESC . F for ISO-2022-JP-2's single shifts) set *g2. */
+static size_t
+jis_escape(const unsigned char *b, size_t left, enum jis_set *set, enum jis_target *g2)
+{
+	if (left >= 3 && b[1] == '.' && (b[2] == 'A' || b[2] == 'F')) {
+		*g2 = b[2] == 'A' ? T_LATIN1 : T_GREEK;
+		return 3;
+	}
+	for (size_t i = 0; i < G_N_ELEMENTS(jis_escapes); i++) {
+		size_t n = strlen(jis_escapes[i].seq);
+
+		if (left > n && memcmp(b + 1, jis_escapes[i].seq, n) == 0) {
+			if (jis_escapes[i].set != JIS_KEEP)
+				*set = jis_escapes[i].set;
+			return n + 1;
+		}
+	}
+	return 0;
+}
+
+static long
+decode_jis(const unsigned char *b, size_t len, GString *out)
+{
+	struct jis_out j = { out, g_string_new(NULL), T_NONE, 0 };
+	enum jis_set set = JIS_ASCII;
+	enum jis_target g2 = T_NONE;
+	bool shifted = false;          /* SO: half-width katakana until SI */
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = b[i], k;
+		size_t n;
+
+		if (c == 0x1b) {
+			n = jis_escape(b + i, len - i, &set, &g2);
+			if (n > 0) {
+				i += n;
+			} else if (i + 2 < len && b[i + 1] == 'N' && g2 != T_NONE &&
+			    b[i + 2] >= 0x20 && b[i + 2] < 0x80) {
+				k = b[i + 2] | 0x80;
+				jis_put(&j, g2, &k, 1);
+				i += 3;
+			} else {
+				jis_bad(&j);
+				i++;
+			}
+			continue;
+		}
+		i++;
+		if (c == 0x0e || c == 0x0f) {
+			shifted = c == 0x0e;
+			continue;
+		}
+		if (c >= 0xa1 && c <= 0xdf) {             /* 8-bit katakana (JIS8) */
+			jis_put(&j, T_CP932, &c, 1);
+			continue;
+		}
+		if (c >= 0x80) {
+			jis_bad(&j);
+			continue;
+		}
+		if ((shifted || set == JIS_KANA) && c >= 0x21 && c <= 0x5f) {
+			k = c | 0x80;
+			jis_put(&j, T_CP932, &k, 1);
+			continue;
+		}
+		if (c <= 0x20 || c == 0x7f || set == JIS_ASCII || set == JIS_KANA) {
+			jis_put(&j, T_CP932, &c, 1);  /* blanks and line ends in any set */
+			continue;
+		}
+		if (i < len && b[i] >= 0x21 && b[i] <= 0x7e) {
+			jis_double(&j, set, c, b[i]);
+			i++;
+		} else {
+			jis_bad(&j);
+		}
+	}
+	jis_flush(&j);
+	g_string_free(j.run, TRUE);
+	return j.bad;
+}
+
+static bool
+has_jis_escape(const char *b, size_t len)
+{
+	return memmem(b, len, "\x1b$", 2) != NULL || memmem(b, len, "\x1b(I", 3) != NULL;
+}
+
+static bool
+has_8bit(const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)b[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* How much text reads like Japanese: kana and CJK punctuation count most,
+ * kanji and full-width forms some; half-width katakana, C1 controls,
+ * private-use characters and U+FFFD (what misreadings produce) count
+ * against. */
+static long
+plausibility(const char *s, size_t len)
+{
+	const char *end = s + len;
+	long score = 0;
+
+	for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+
+		if (u < 0x80)
+			score += (u < 0x20 && u != '\t' && u != '\n' && u != '\r') ? -2 : 0;
+		else if (u < 0xa0)
+			score -= 5;
+		else if (u >= 0x3040 && u <= 0x309f)
+			score += 3;
+		else if ((u >= 0x3000 && u <= 0x303f) || (u >= 0x30a0 && u <= 0x30ff))
+			score += 2;
+		else if ((u >= 0x4e00 && u <= 0x9fff) || (u >= 0xff01 && u <= 0xff5e))
+			score += 1;
+		else if (u >= 0xff61 && u <= 0xff9f)
+			score -= 2;
+		else if ((u >= 0xe000 && u <= 0xf8ff) || u == 0xfffd)
+			score -= 5;
+		else if (u < 0x100)
+			score -= 1;
+	}
+	return score;
+}
+
+struct reading {
+	GString *text;
+	long bad;
+	long score;
+};
+
+static void
+read_as(struct reading *r, const char *from, const char *b, size_t len)
+{
+	r->text = g_string_new(NULL);
+	if (from == NULL)
+		r->bad = decode_jis((const unsigned char *)b, len, r->text);
+	else
+		r->bad = convert(from, b, len, r->text);
+	if (r->bad < 0) {
+		r->bad = (long)len;
+		g_string_truncate(r->text, 0);
+	}
+	r->score = plausibility(r->text->str, r->text->len) - BAD_COST * r->bad;
+}
+
+/* Chooses between the readings a label left open; the first wins a tie.
+ * Frees the others and returns the winner's text. */
+static GString *
+best_reading(struct reading *r, int n)
+{
+	int best = 0;
+
+	for (int i = 1; i < n; i++)
+		if (r[i].score > r[best].score)
+			best = i;
+	for (int i = 0; i < n; i++)
+		if (i != best)
+			g_string_free(r[i].text, TRUE);
+	return r[best].text;
+}
+
+/* 8-bit bytes that are not UTF-8 and whose label, if any, was not to be
+ * trusted: CP932 or EUC-JP, whichever reads better; UTF-8 too, for text
+ * with a broken character or two. `labelled` (may be NULL) is the reading
+ * by the label, which wins a tie. */
+static GString *
+detect(const char *b, size_t len, const char *labelled)
+{
+	struct reading r[4];
+	int n = 0;
+
+	if (labelled != NULL)
+		read_as(&r[n++], labelled, b, len);
+	read_as(&r[n++], "CP932", b, len);
+	read_as(&r[n++], "EUC-JP-MS", b, len);
+	read_as(&r[n++], "UTF-8", b, len);
+	return best_reading(r, n);
+}
+
+/* Text labelled Latin whose bytes read as clean Japanese: no undecodable
+ * byte and nothing a misreading produces. */
+static GString *
+clean_japanese(const char *b, size_t len)
+{
+	static const char *const codes[] = { "CP932", "EUC-JP-MS" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(codes); i++) {
+		struct reading r;
+		long ja = 0;
+
+		read_as(&r, codes[i], b, len);
+		if (r.bad == 0) {
+			for (const char *p = r.text->str; *p != '\0'; p = g_utf8_next_char(p)) {
+				gunichar u = g_utf8_get_char(p);
+
+				if (u >= 0x80 && !((u >= 0x3000 && u <= 0x30ff) ||
+				    (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xff01 && u <= 0xff5e))) {
+					ja = 0;
+					break;
+				}
+				ja += u >= 0x80;
+			}
+			if (ja >= 2)
+				return r.text;
+		}
+		g_string_free(r.text, TRUE);
+	}
+	return NULL;
+}
+
+static bool
+has_c1(const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)b[i] >= 0x80 && (unsigned char)b[i] < 0xa0)
+			return true;
+	return false;
+}
+
+static bool
+has_hiragana(const GString *s)
+{
+	for (const char *p = s->str; *p != '\0'; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) >= 0x3040 && g_utf8_get_char(p) <= 0x309f)
+			return true;
+	return false;
+}
+
+/* Text labelled Shift_JIS (from CP932) or EUC-JP (from eucJP-ms). The
+ * label stands when its reading is clean, unless the other reading is
+ * clean too and reads better with hiragana in it: EUC-JP kana read as
+ * CP932 come out clean as half-width katakana, but CP932 half-width
+ * katakana read as EUC-JP become kanji without any hiragana. */
+static GString *
+japanese_label(const char *from, const char *other, const char *b, size_t len)
+{
+	struct reading r[2];
+
+	read_as(&r[0], from, b, len);
+	if (r[0].bad > 0) {
+		g_string_free(r[0].text, TRUE);
+		return detect(b, len, from);
+	}
+	read_as(&r[1], other, b, len);
+	if (r[1].bad == 0 && r[1].score > r[0].score && has_hiragana(r[1].text)) {
+		g_string_free(r[0].text, TRUE);
+		return r[1].text;
+	}
+	g_string_free(r[1].text, TRUE);
+	return r[0].text;
+}
+
+/* Decodes text with 8-bit bytes that is not valid UTF-8. */
+static GString *
+decode_8bit(enum family fam, const char *label, const char *b, size_t len)
+{
+	const char *from = NULL;
+	GString *s;
+	long bad;
+
+	switch (fam) {
+	case FAM_JIS:
+		if (has_jis_escape(b, len)) {
+			s = g_string_new(NULL);
+			decode_jis((const unsigned char *)b, len, s);
+			return s;
+		}
+		return detect(b, len, NULL);
+	case FAM_SJIS:
+		return japanese_label("CP932", "EUC-JP-MS", b, len);
+	case FAM_EUCJP:
+		return japanese_label("EUC-JP-MS", "CP932", b, len);
+	case FAM_LATIN:
+		if (g_str_has_prefix(label, "iso") && has_c1(b, len))
+			return detect(b, len, NULL);
+		s = clean_japanese(b, len);
+		if (s != NULL)
+			return s;
+		from = label;
+		break;
+	case FAM_OTHER:
+		from = label;
+		break;
+	default:
+		return detect(b, len, NULL);
+	}
+	s = g_string_new(NULL);
+	bad = convert(from, b, len, s);
+	if (bad == 0)
+		return s;
+	g_string_free(s, TRUE);
+	return detect(b, len, bad > 0 ? from : NULL);
+}
+
+char *
+mail_charset_decode(const char *charset, const char *bytes, size_t len)
+{
+	char *label = label_clean(charset != NULL ? charset : "");
+	enum family fam = label_family(label);
+	GString *s;
+
+	if (has_8bit(bytes, len) && !g_utf8_validate(bytes, (gssize)len, NULL)) {
+		s = decode_8bit(fam, label, bytes, len);
+	} else if (fam == FAM_JIS || (has_jis_escape(bytes, len) && fam != FAM_OTHER)) {
+		s = g_string_new(NULL);
+		decode_jis((const unsigned char *)bytes, len, s);
+	} else if (fam == FAM_OTHER && !has_8bit(bytes, len)) {
+		/* 7-bit charsets with their own shifts: UTF-7, ISO-2022-KR, HZ. */
+		s = g_string_new(NULL);
+		if (convert(label, bytes, len, s) < 0)
+			append_text(s, bytes, len);
+	} else {
+		s = g_string_new(NULL);
+		append_text(s, bytes, len);
+	}
+	g_free(label);
+	/* iconv's UTF-8 is valid; this keeps the promise whatever it did. */
+	if (!g_utf8_validate(s->str, (gssize)s->len, NULL)) {
+		char *valid = g_utf8_make_valid(s->str, (gssize)s->len);
+
+		g_string_free(s, TRUE);
+		return valid;
+	}
+	return g_string_free(s, FALSE);
+}
