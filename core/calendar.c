@@ -4,6 +4,7 @@
 #include "calendar.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "base/i18n.h"
 
@@ -110,6 +111,19 @@ jst_to_time(int year, int month, int day, int hour, int min, int sec)
 {
 	return day_start(day_number(year, month, day))
 		+ (int64_t)hour * 3600 + (int64_t)min * 60 + sec;
+}
+
+void
+jst_format(int64_t t, char buf[20])
+{
+	struct jst j;
+
+	buf[0] = '\0';
+	if (t == 0)
+		return;
+	jst_from_time(t, &j);
+	snprintf(buf, 20, "%04d-%02d-%02d %02d:%02d", j.year, j.month, j.day, j.hour,
+		j.min);
 }
 
 int

@@ -21,6 +21,8 @@ struct jst {
 };
 void jst_from_time(int64_t t, struct jst *out);
 int64_t jst_to_time(int year, int month, int day, int hour, int min, int sec);
+/* "YYYY-MM-DD HH:MM" in JST into buf; "" for 0. */
+void jst_format(int64_t t, char buf[20]);
 
 /* Japanese national holiday (国民の祝日, 振替休日, 国民の休日) on a date,
  * computed from the law as amended through 2020 (including the 2020 and

@@ -21,18 +21,6 @@ struct export {
 	int64_t rows;
 };
 
-static void
-fmt_time(int64_t t, char buf[20])
-{
-	struct jst j;
-
-	buf[0] = '\0';
-	if (t == 0)
-		return;
-	jst_from_time(t, &j);
-	snprintf(buf, 20, "%04d-%02d-%02d %02d:%02d", j.year, j.month, j.day, j.hour, j.min);
-}
-
 static int
 write_row(const struct calllog_export_row *r, void *ctx, struct mado_err *e)
 {
@@ -40,9 +28,9 @@ write_row(const struct calllog_export_row *r, void *ctx, struct mado_err *e)
 	char started[20], ended[20], wrapup[20], faq[3][24];
 	const char *cells[CALLLOG_EXPORT_COLS];
 
-	fmt_time(r->started_at, started);
-	fmt_time(r->ended_at, ended);
-	fmt_time(r->wrapup_at, wrapup);
+	jst_format(r->started_at, started);
+	jst_format(r->ended_at, ended);
+	jst_format(r->wrapup_at, wrapup);
 	for (int i = 0; i < 3; i++) {
 		faq[i][0] = '\0';
 		if (r->faq_no[i] != 0)

@@ -88,6 +88,7 @@ config_load(struct config *cfg, struct mado_err *e)
 	cfg->unlock_attempts = 3;
 	cfg->pam_service = g_strdup("madoguchi");
 	madod_config_defaults(&cfg->madod);
+	shifts_default(&cfg->shifts);
 	if (!g_key_file_load_from_file(kf, file, G_KEY_FILE_NONE, &gerr)) {
 		int missing = g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 		int st = missing ? MADO_OK
@@ -127,7 +128,9 @@ config_load(struct config *cfg, struct mado_err *e)
 		cfg->calendar.year_end_closure = v;
 	}
 	if (st_client(kf, file, cfg, e) != MADO_OK ||
-	    madod_config_load(kf, file, &cfg->madod, e) != MADO_OK) {
+	    madod_config_load(kf, file, &cfg->madod, e) != MADO_OK ||
+	    config_shift_load(kf, file, &cfg->shifts, e) != MADO_OK ||
+	    config_report_load(kf, file, &cfg->report, e) != MADO_OK) {
 		g_key_file_free(kf);
 		config_free(cfg);
 		return MADO_ECONFIG;
@@ -144,6 +147,7 @@ config_free(struct config *cfg)
 	g_free(cfg->pam_service);
 	g_free(cfg->pam_confdir);
 	madod_config_free(&cfg->madod);
+	g_free(cfg->report.output_dir);
 	memset(cfg, 0, sizeof *cfg);
 }
 

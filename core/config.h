@@ -12,6 +12,8 @@
 #include "base/err.h"
 #include "core/calendar.h"
 #include "core/config_mail.h"
+#include "core/config_report.h"
+#include "core/config_shift.h"
 
 struct config {
 	char *path;        /* the file read, or NULL when none exists */
@@ -23,6 +25,8 @@ struct config {
 	                         * for the system's (tests point it at their own) */
 	int unlock_attempts;    /* [client] unlock_attempts: wrong passwords before a pause */
 	struct madod_config madod;  /* [daemon], [source *], [mail], [jobs] (config_mail.h) */
+	struct shifts shifts;   /* [shift NAME] (core/config_shift.h) */
+	struct config_report report; /* [report] (core/config_report.h) */
 };
 
 /* Reads the system configuration. A missing file is not an error; a bad

@@ -95,6 +95,33 @@ db_col_strdup(sqlite3_stmt *st, int col)
 	return strdup(s != NULL ? (const char *)s : "");
 }
 
+sqlite3_stmt *
+db_prepare_range(struct db *db, const char *sql, int64_t from, int64_t to, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+
+	if (st != NULL) {
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+	}
+	return st;
+}
+
+int
+db_rows_done(struct db *db, sqlite3_stmt *st, int rc, const char *what, struct mado_err *e)
+{
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? MADO_OK : db_fail(db, rc, e, what);
+}
+
+const char *
+db_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return s != NULL ? (const char *)s : "";
+}
+
 int
 db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 {

@@ -44,11 +44,21 @@ typedef void (*db_fill_fn)(sqlite3_stmt *st, void *row);
 int db_fetch_one(struct db *db, sqlite3_stmt *st, db_fill_fn fill, void *row, const char *what,
 	struct mado_err *e);
 
+/* db_prepare() with ?1 and ?2 bound to the range [from, to). */
+sqlite3_stmt *db_prepare_range(struct db *db, const char *sql, int64_t from, int64_t to,
+	struct mado_err *e);
+/* Ends a walk over a statement's rows: resets st; MADO_OK when the last
+ * step returned SQLITE_DONE (rc), else the failure named by what. */
+int db_rows_done(struct db *db, sqlite3_stmt *st, int rc, const char *what,
+	struct mado_err *e);
+
 /* Runs a statement with no result rows (after binding); resets it. */
 int db_step_done(struct db *db, sqlite3_stmt *st, struct mado_err *e);
 
 /* Column text as a newly allocated string ("" for NULL); caller frees. */
 char *db_col_strdup(sqlite3_stmt *st, int col);
+/* Column text valid until the next step or reset ("" for NULL). */
+const char *db_col_text(sqlite3_stmt *st, int col);
 
 /* Binds text, or NULL when s is NULL. */
 int db_bind_text(sqlite3_stmt *st, int idx, const char *s);

@@ -69,31 +69,11 @@ read_sums(sqlite3_stmt *st, int col, struct calls_sums *s)
 	s->handle_s = sqlite3_column_int64(st, col + 7);
 }
 
-static sqlite3_stmt *
-prepare_range(struct db *db, const char *sql, int64_t from, int64_t to, struct mado_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, sql, e);
-
-	if (st != NULL) {
-		sqlite3_bind_int64(st, 1, from);
-		sqlite3_bind_int64(st, 2, to);
-	}
-	return st;
-}
-
-/* Finishes a statement's rows: SQLITE_DONE is success. */
-static int
-finish(struct db *db, sqlite3_stmt *st, int rc, struct mado_err *e)
-{
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? MADO_OK : db_fail(db, rc, e, "call figures");
-}
-
 int
 report_store_totals(struct db *db, int64_t from, int64_t to, struct calls_sums *out,
 	struct mado_err *e)
 {
-	sqlite3_stmt *st = prepare_range(db, totals_sql, from, to, e);
+	sqlite3_stmt *st = db_prepare_range(db, totals_sql, from, to, e);
 	int rc;
 
 	if (st == NULL)
@@ -103,14 +83,14 @@ report_store_totals(struct db *db, int64_t from, int64_t to, struct calls_sums *
 		read_sums(st, 0, out);
 		rc = SQLITE_DONE;
 	}
-	return finish(db, st, rc, e);
+	return db_rows_done(db, st, rc, "call figures", e);
 }
 
 int
 report_store_groups(struct db *db, enum calls_grouping by, int64_t from, int64_t to,
 	const char *lang, calls_group_fn fn, void *ctx, struct mado_err *e)
 {
-	sqlite3_stmt *st = prepare_range(db, group_sql[by], from, to, e);
+	sqlite3_stmt *st = db_prepare_range(db, group_sql[by], from, to, e);
 	struct calls_sums s;
 	int rc;
 
@@ -122,14 +102,14 @@ report_store_groups(struct db *db, enum calls_grouping by, int64_t from, int64_t
 		fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
 			&s, ctx);
 	}
-	return finish(db, st, rc, e);
+	return db_rows_done(db, st, rc, "call figures", e);
 }
 
 int
 report_store_top_faqs(struct db *db, int64_t from, int64_t to, int limit, calls_faq_fn fn,
 	void *ctx, struct mado_err *e)
 {
-	sqlite3_stmt *st = prepare_range(db, faq_sql, from, to, e);
+	sqlite3_stmt *st = db_prepare_range(db, faq_sql, from, to, e);
 	int rc;
 
 	if (st == NULL)
@@ -138,14 +118,14 @@ report_store_top_faqs(struct db *db, int64_t from, int64_t to, int limit, calls_
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
 			sqlite3_column_int64(st, 2), ctx);
-	return finish(db, st, rc, e);
+	return db_rows_done(db, st, rc, "call figures", e);
 }
 
 int
 report_store_open(struct db *db, int64_t from, int64_t to, int limit, calls_open_fn fn,
 	void *ctx, struct mado_err *e)
 {
-	sqlite3_stmt *st = prepare_range(db, open_sql, from, to, e);
+	sqlite3_stmt *st = db_prepare_range(db, open_sql, from, to, e);
 	int rc;
 
 	if (st == NULL)
@@ -154,5 +134,5 @@ report_store_open(struct db *db, int64_t from, int64_t to, int limit, calls_open
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
 			sqlite3_column_int64(st, 2), ctx);
-	return finish(db, st, rc, e);
+	return db_rows_done(db, st, rc, "call figures", e);
 }

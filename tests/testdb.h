@@ -67,6 +67,18 @@ testdb_actor(struct db *db, const char *login, const char *role, struct actor *a
 	}
 }
 
+/* Runs SQL (a seed); bails out on failure. */
+static inline void
+testdb_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db_handle(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
+		printf("Bail out! %s: %s\n", sql, msg ? msg : "?");
+		exit(2);
+	}
+}
+
 /* The first column of the first row of sql as an int, -1 on failure. */
 static inline int
 testdb_int(sqlite3 *h, const char *sql)
