@@ -98,6 +98,10 @@ const struct cli_command cli_commands[] = {
 	  N_("show every field of one call log"), true },
 	{ "calllog to-ticket", cmd_calllog_to_ticket, "RECEIPT --kind inquiry|incident",
 	  N_("make a call an inquiry or incident, linked both ways"), true },
+	{ "calllog check", cmd_calllog_check,
+	  "--from YYYY-MM-DD --to YYYY-MM-DD [--format text|csv|json]",
+	  N_("check the finished call logs started in [from, to) against the writing rules"),
+	  true },
 	{ "report calls", cmd_report_calls,
 	  "--from YYYY-MM-DD --to YYYY-MM-DD [--by day|hour|department|category|operator]"
 	  " [--format text|csv|json] [--encoding utf-8-bom|utf-8|cp932] [--output FILE]",

@@ -99,6 +99,7 @@ int cmd_calllog_end(struct cli_ctx *, int, char **);
 int cmd_calllog_save(struct cli_ctx *, int, char **);
 int cmd_calllog_show(struct cli_ctx *, int, char **);
 int cmd_calllog_to_ticket(struct cli_ctx *, int, char **);
+int cmd_calllog_check(struct cli_ctx *, int, char **);
 int cmd_admin_search(struct cli_ctx *, int, char **);
 int cmd_admin_synonym_add(struct cli_ctx *, int, char **);
 int cmd_admin_synonym_list(struct cli_ctx *, int, char **);

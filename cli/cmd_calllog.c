@@ -3,12 +3,14 @@
 #include "cli/cli.h"
 
 #include <getopt.h>
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "core/calllog.h"
 #include "core/calllog_record.h"
+#include "core/config_rules.h"
 
 /* Parses "RECEIPT" (the operand at optind) into a call log id; nothing
  * may follow it. */
@@ -150,11 +152,35 @@ save_options(struct save_args *a, int argc, char **argv)
 	return MADO_OK;
 }
 
+/* The writing checks a saved text breaks, as warnings on stderr: the
+ * record is kept, the operator is told. */
+static void
+warn_findings(const struct writing_rules *rules, const char *field, const char *text)
+{
+	GArray *found;
+
+	if (text == NULL)
+		return;
+	found = writing_rules_check(rules, field, text, mado_i18n_lang());
+	for (guint i = 0; i < found->len; i++) {
+		const struct wr_finding *f = &g_array_index(found, struct wr_finding, i);
+		char *said;
+
+		if (f->kind != WR_CHECK)
+			continue;
+		said = wr_finding_text(f);
+		fprintf(stderr, _("mado: warning: %s: [%s] %s\n"), field, f->rule, said);
+		g_free(said);
+	}
+	g_array_unref(found);
+}
+
 int
 cmd_calllog_save(struct cli_ctx *c, int argc, char **argv)
 {
 	struct save_args a = { 0 };
 	struct mado_err e = { 0 };
+	struct writing_rules *rules = NULL;
 	char *asked = NULL, *answered = NULL;
 	int64_t id;
 	int st = save_options(&a, argc, argv);
@@ -166,10 +192,18 @@ cmd_calllog_save(struct cli_ctx *c, int argc, char **argv)
 	st = text_option("asked", a.asked, a.asked_file, &asked, &e);
 	if (st == MADO_OK)
 		st = text_option("answered", a.answered, a.answered_file, &answered, &e);
+	if (st == MADO_OK)
+		st = config_writing_rules(&c->cfg, &rules, &e);
 	a.f.inquiry_text = asked;
 	a.f.response_text = answered;
+	a.f.rules = rules;
 	if (st == MADO_OK)
 		st = calllog_save(c->db, &c->actor, id, &a.f, &e);
+	if (st == MADO_OK) {
+		warn_findings(rules, "inquiry_text", asked);
+		warn_findings(rules, "response_text", answered);
+	}
+	writing_rules_free(rules);
 	free(asked);
 	free(answered);
 	return st == MADO_OK ? MADO_OK : cli_fail(&e);

@@ -8,6 +8,7 @@
 
 #include "base/env.h"
 #include "base/i18n.h"
+#include "core/calllog_check.h"
 #include "core/numbering.h"
 #include "db/audit_store.h"
 #include "db/calllog_store.h"
@@ -348,6 +349,10 @@ save_txn(struct db *db, void *p, struct mado_err *e)
 	v.wrapup_at = now;
 	v.inquiry_text = f->inquiry_text != NULL ? f->inquiry_text : row.inquiry_text;
 	v.response_text = f->response_text != NULL ? f->response_text : row.response_text;
+	if (st == MADO_OK)
+		st = calllog_check_text(f->rules, "inquiry_text", v.inquiry_text, e);
+	if (st == MADO_OK)
+		st = calllog_check_text(f->rules, "response_text", v.response_text, e);
 	if (st == MADO_OK)
 		st = calllog_write(db, s->id, &v, e);
 	if (st == MADO_OK)

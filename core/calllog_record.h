@@ -10,6 +10,7 @@
 #include "base/err.h"
 #include "core/identity.h"
 #include "core/ticket.h"
+#include "core/writing_rules.h"
 #include "db/db.h"
 
 #define CALLLOG_RECEIPT_MAX 64
@@ -41,13 +42,16 @@ struct calllog_fields {
 	const char *response_text;  /* 対応内容 */
 	const int64_t *faq;         /* 利用FAQ: FAQ numbers */
 	int nfaq;
+	const struct writing_rules *rules;  /* a text breaking an error-severity rule is
+	                                     * refused (core/calllog_check.h); NULL: none */
 };
 
 /* Saves the fields and records 後処理終了 now (a call not yet ended ends
  * now too). Every check is made on the record as it would be: the
  * outcome 'transferred' needs a 転送先 and any other outcome refuses one;
  * codes must exist; texts must be UTF-8 without control characters other
- * than newline. Only the operator who took the call, or a supervisor. */
+ * than newline and, as they would be saved, follow f->rules' error-severity
+ * rules. Only the operator who took the call, or a supervisor. */
 int calllog_save(struct db *db, const struct actor *actor, int64_t id,
 	const struct calllog_fields *f, struct mado_err *e);
 

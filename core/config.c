@@ -8,6 +8,7 @@
 
 #include "base/env.h"
 #include "base/i18n.h"
+#include "core/config_rules.h"
 
 #ifndef MADO_SYSCONFDIR
 #define MADO_SYSCONFDIR "/usr/local/etc"
@@ -130,7 +131,8 @@ config_load(struct config *cfg, struct mado_err *e)
 	if (st_client(kf, file, cfg, e) != MADO_OK ||
 	    madod_config_load(kf, file, &cfg->madod, e) != MADO_OK ||
 	    config_shift_load(kf, file, &cfg->shifts, e) != MADO_OK ||
-	    config_report_load(kf, file, &cfg->report, e) != MADO_OK) {
+	    config_report_load(kf, file, &cfg->report, e) != MADO_OK ||
+	    config_rules_read(kf, file, cfg, e) != MADO_OK) {
 		g_key_file_free(kf);
 		config_free(cfg);
 		return MADO_ECONFIG;
@@ -148,6 +150,7 @@ config_free(struct config *cfg)
 	g_free(cfg->pam_confdir);
 	madod_config_free(&cfg->madod);
 	g_free(cfg->report.output_dir);
+	g_free(cfg->writing_rules);
 	memset(cfg, 0, sizeof *cfg);
 }
 

@@ -27,6 +27,8 @@ struct config {
 	struct madod_config madod;  /* [daemon], [source *], [mail], [jobs] (config_mail.h) */
 	struct shifts shifts;   /* [shift NAME] (core/config_shift.h) */
 	struct config_report report; /* [report] (core/config_report.h) */
+	char *writing_rules;    /* [calllog] writing_rules: the site's file, "" for none, NULL
+	                         * for the shipped one (core/config_rules.h) */
 };
 
 /* Reads the system configuration. A missing file is not an error; a bad
