@@ -638,7 +638,7 @@ wr_finding_text(const struct wr_finding *f)
 	if (f->position <= 0)
 		return g_strdup(f->message);
 	if (f->suggestion != NULL)
-		return g_strdup_printf(_("%s (character %ld: '%s' → '%s')"), f->message, f->position,
-			f->match, f->suggestion);
-	return g_strdup_printf(_("%s (character %ld: '%s')"), f->message, f->position, f->match);
+		return g_strdup_printf(_("character %ld '%s' → '%s': %s"), f->position, f->match,
+			f->suggestion, f->message);
+	return g_strdup_printf(_("character %ld '%s': %s"), f->position, f->match, f->message);
 }

@@ -63,9 +63,10 @@ GArray *writing_rules_check(const struct writing_rules *r, const char *field,
 /* How many findings of kind (and, for checks, at least severity) there are. */
 int wr_count(const GArray *findings, enum wr_kind kind, enum wr_severity at_least);
 
-/* One finding as a line for people: the message, then where and what to
- * write instead ("… (character 12: 'ｶﾞｲﾄﾞ' → 'ガイド')"). Newly allocated;
- * caller frees with g_free(). */
+/* One finding as a line for people: where and what to write instead
+ * first, so a cut line keeps them ("character 12 'ｶﾞｲﾄﾞ' → 'ガイド':
+ * message"), a length rule's message with the length ("message (2001
+ * characters)"). Newly allocated; caller frees with g_free(). */
 char *wr_finding_text(const struct wr_finding *f);
 
 #endif

@@ -28,8 +28,14 @@ struct textarea {
 	char *help;              /* the header line: how to save and cancel */
 	textarea_done_fn done;   /* NULL once called */
 	void *ctx;
+	textarea_notes_fn notes_fn;  /* NULL: no notes */
+	void *notes_ctx;
+	GArray *notes;           /* struct textarea_note for the text as it stands */
+	bool notes_stale;        /* the text changed since notes were made */
 	char position[32];
 };
+
+enum { NOTE_ROWS_MAX = 6 };
 
 /* Marks and other zero-width characters belong to the one before. */
 static bool
@@ -259,6 +265,7 @@ key(struct view *v, uint32_t k)
 	}
 	if (!edit_key(ta, k, v->tui->paint.ambi))
 		return false;
+	ta->notes_stale = true;
 	v->tui->dirty |= DIRTY_VIEW | DIRTY_STATUS;
 	return true;
 }
@@ -278,6 +285,7 @@ edit_external(struct view *v)
 	free(out);
 	ta->cur = ta->buf->len;
 	ta->want_x = -1;
+	ta->notes_stale = true;
 }
 
 /* The search pane's answer, chosen with the text area below it. */
@@ -290,6 +298,7 @@ insert_answer(struct tui *t, const char *text, void *ctx)
 		return;
 	insert(ta, text, strlen(text));
 	ta->want_x = -1;
+	ta->notes_stale = true;
 	t->dirty |= DIRTY_VIEW | DIRTY_STATUS;
 }
 
@@ -333,30 +342,65 @@ draw_line(struct textarea *ta, const struct painter *p, int y, int li, int cols)
 	g_free(s);
 }
 
+/* The notes in the last n rows up to row last; when there are more
+ * than fit, the last row says how many are left out. */
+static void
+draw_notes(struct textarea *ta, const struct painter *p, int last, int n, int cols)
+{
+	int more = (int)ta->notes->len - n;
+
+	for (int i = 0; i < n; i++) {
+		const struct textarea_note *note = &g_array_index(ta->notes, struct textarea_note, i);
+		int y = last - n + 1 + i;
+
+		if (i == n - 1 && more > 0) {
+			char *s = g_strdup_printf(_("… and %d more"), more + 1);
+
+			draw_text(p, y, 0, s, cols, STYLE_NOTE);
+			g_free(s);
+		} else
+			draw_text(p, y, 0, note->text, cols, note->style);
+	}
+}
+
+static void
+make_notes(struct textarea *ta)
+{
+	if (ta->notes_fn == NULL || !ta->notes_stale)
+		return;
+	g_array_set_size(ta->notes, 0);
+	ta->notes_fn(ta->buf->str, ta->notes, ta->notes_ctx);
+	ta->notes_stale = false;
+}
+
 static void
 draw(struct view *v, int rows, int cols)
 {
 	struct textarea *ta = v->data;
 	const struct painter *p = &v->tui->paint;
-	int li;
+	int li, nnotes, text_rows;
 
+	make_notes(ta);
+	nnotes = MIN((int)ta->notes->len, MIN(NOTE_ROWS_MAX, rows / 3));
+	text_rows = rows - 1 - nnotes;
 	draw_text(p, 1, 0, ta->help, cols, STYLE_NOTE);
 	/* One cell stays free at the right for the cursor after a full line. */
 	ta->width = MAX(cols - 1, 1);
-	ta->page = MAX(rows - 1, 1);
+	ta->page = MAX(text_rows, 1);
 	layout(ta, p->ambi);
 	li = cursor_line(ta);
 	if (li < ta->top)
 		ta->top = li;
 	if (li >= ta->top + ta->page)
 		ta->top = li - ta->page + 1;
-	for (int i = 0; i < rows - 1; i++) {
+	for (int i = 0; i < text_rows; i++) {
 		if (ta->top + i < (int)ta->lines->len)
 			draw_line(ta, p, 2 + i, ta->top + i, cols);
 		else
 			draw_text(p, 2 + i, 0, "", cols, STYLE_NORMAL);
 	}
-	v->tui->cursor_on = li - ta->top < rows - 1;
+	draw_notes(ta, p, rows, nnotes, cols);
+	v->tui->cursor_on = li - ta->top < text_rows;
 	v->tui->cursor_y = 2 + li - ta->top;
 	v->tui->cursor_x = MIN(cursor_col(ta, li, p->ambi), cols - 1);
 }
@@ -396,6 +440,7 @@ destroy(struct view *v)
 	g_free(ta->help);
 	g_string_free(ta->buf, TRUE);
 	g_array_free(ta->lines, TRUE);
+	g_array_unref(ta->notes);
 	g_free(ta);
 	g_free(v);
 }
@@ -436,6 +481,22 @@ help_line(const struct keymap *km)
 	return g_string_free(s, FALSE);
 }
 
+static void
+note_clear(void *p)
+{
+	g_free(((struct textarea_note *)p)->text);
+}
+
+void
+textarea_set_notes(struct view *v, textarea_notes_fn fn, void *ctx)
+{
+	struct textarea *ta = v->data;
+
+	ta->notes_fn = fn;
+	ta->notes_ctx = ctx;
+	ta->notes_stale = true;
+}
+
 struct view *
 textarea_new(struct tui *t, const char *title_text, const char *initial,
 	textarea_done_fn done, void *ctx)
@@ -450,6 +511,8 @@ textarea_new(struct tui *t, const char *title_text, const char *initial,
 	ta->width = MAX(t->cols - 1, 1);
 	ta->page = 1;
 	ta->lines = g_array_new(FALSE, FALSE, sizeof(struct line));
+	ta->notes = g_array_new(FALSE, FALSE, sizeof(struct textarea_note));
+	g_array_set_clear_func(ta->notes, note_clear);
 	ta->help = help_line(t->keymap);
 	ta->done = done;
 	ta->ctx = ctx;

@@ -4,6 +4,8 @@
 #ifndef MADO_TEXTAREA_H
 #define MADO_TEXTAREA_H
 
+#include <glib.h>
+
 #include "tui/tui.h"
 
 /* Called exactly once: with the text, or NULL when cancelled. After a
@@ -16,5 +18,18 @@ typedef void (*textarea_done_fn)(struct tui *t, const char *text, void *ctx);
 /* Push the result with tui_push(). */
 struct view *textarea_new(struct tui *t, const char *title, const char *initial,
 	textarea_done_fn done, void *ctx);
+
+/* A line said under the text while it is written: guidance, or what is
+ * wrong with the text as it stands. */
+struct textarea_note {
+	char *text;                /* freed by the text area */
+	enum draw_style style;
+};
+/* Appends to notes (of struct textarea_note) the lines for text; called
+ * again whenever the text changed, and only while the text area is open. */
+typedef void (*textarea_notes_fn)(const char *text, GArray *notes, void *ctx);
+/* Shows fn's notes in the bottom rows of textarea v (at most a third of
+ * them; the last says how many more when they do not fit). */
+void textarea_set_notes(struct view *v, textarea_notes_fn fn, void *ctx);
 
 #endif

@@ -25,9 +25,9 @@ is "$err" "" "without a warning"
 bad=$("$MADO" calllog start)
 run "$MADO" calllog save "$bad" --asked 'ｶﾞｲﾄﾞﾌﾞｯｸを送って下さい①' --answered '了解'
 is "$rc" 0 "a record breaking warning checks is still saved"
-like "$err" "warning: inquiry_text: \[hankaku_kana\] .*character 1: 'ｶﾞｲﾄﾞﾌﾞｯｸ' → 'ガイドブック'" \
+like "$err" "warning: inquiry_text: \[hankaku_kana\] character 1 'ｶﾞｲﾄﾞﾌﾞｯｸ' → 'ガイドブック': " \
 	"save warns of half-width katakana, where and what instead"
-like "$err" "warning: inquiry_text: \[notation\] .*character 14: '下さい' → 'ください'" \
+like "$err" "warning: inquiry_text: \[notation\] character 14 '下さい' → 'ください': " \
 	"and of 下さい"
 like "$err" "warning: response_text: \[too_short\] .*\(2 characters\)" "and of a short response"
 is "$(sql "SELECT inquiry_text FROM calllog WHERE receipt_no = '$bad'")" \
@@ -48,7 +48,7 @@ later=$("$MADO" calllog start)
 
 run "$MADO" calllog check $period
 is "$rc" 0 "check a day"
-like "$out" "^$bad +Inquiry +hankaku_kana +warning +Write half-width katakana in full width \(character 1: 'ｶﾞｲﾄﾞﾌﾞｯｸ' → 'ガイドブック'\)" \
+like "$out" "^$bad +Inquiry +hankaku_kana +warning +character 1 'ｶﾞｲﾄﾞﾌﾞｯｸ' → 'ガイドブック': Write half-width katakana in full width$" \
 	"a finding per line, by receipt id"
 like "$out" "^$bad +Response +too_short " "the response's findings too"
 ok "$(printf '%s\n' "$out" | grep -qE "$good|$refused|$open|$later"; echo $((1 - $?)))" \
@@ -104,7 +104,7 @@ like "$out" "^2 call logs checked: 0 findings in 0 of them$" "the shipped rules 
 site=$("$MADO" calllog start)
 run "$MADO" calllog save "$site" --asked '至急、折り返しの電話がほしい'
 is "$rc" 65 "the site's error rule refuses the save"
-like "$err" "inquiry_text: \[urgent\] Do not write 至急 in a record \(character 1: '至急' → '早めに'\)" \
+like "$err" "inquiry_text: \[urgent\] character 1 '至急' → '早めに': Do not write 至急 in a record" \
 	"saying which rule and where"
 run "$MADO" calllog save "$site" --asked '早めに折り返しの電話がほしい'
 is "$rc" 0 "and the fixed text is saved"

@@ -151,8 +151,8 @@ test_notation(const struct writing_rules *r)
 		is_int(nth(a, 0)->offset, 7, "at byte 7");
 		is_int(nth(a, 0)->position, 4, "at character 4");
 		said = wr_finding_text(nth(a, 0));
-		is_str(said, "半角カナは全角で書きます (character 4: 'ｶﾞｲﾄﾞﾌﾞｯｸ' → 'ガイドブック')",
-			"said with where and what instead");
+		is_str(said, "character 4 'ｶﾞｲﾄﾞﾌﾞｯｸ' → 'ガイドブック': 半角カナは全角で書きます",
+			"said with where and what instead first");
 		g_free(said);
 	}
 	free_findings(a);
