@@ -77,15 +77,23 @@ write_doc(FILE *fp, void *p, struct mado_err *e)
 	return rdoc_text(w->d, fp, e);
 }
 
-/* Text or CSV to standard output or --output. */
+/* Text or CSV to standard output or --output; PDF to --output or to
+ * name (core's, without a slash) in the current directory. */
 static int
-emit(struct cli_ctx *c, const struct rdoc *d, const struct doc_opts *o, struct mado_err *e)
+emit(struct cli_ctx *c, const struct rdoc *d, const struct doc_opts *o, const char *name,
+	struct mado_err *e)
 {
 	struct doc_write w = { d, o };
+	const char *path = o->path != NULL ? o->path : name;
+	int st;
 
-	if (o->path != NULL)
+	if (o->fmt != DOC_PDF && o->path != NULL)
 		return cli_write_file(o->path, 0644, write_doc, &w, e);
-	return write_doc(c->out, &w, e);
+	if (o->fmt != DOC_PDF)
+		return write_doc(c->out, &w, e);
+	if ((st = rdoc_pdf(d, path, e)) == MADO_OK)
+		fprintf(c->out, _("PDF written to %s\n"), path);
+	return st;
 }
 
 static const struct option doc_long[] = {
@@ -137,8 +145,12 @@ cmd_report_daily(struct cli_ctx *c, int argc, char **argv)
 	if (report_daily_spec(&c->cfg, day, shift, &spec, &e) != MADO_OK)
 		return cli_usage(o.cmd, "%s", e.msg);
 	st = report_daily(c->db, &c->actor, &c->cfg, &spec, &d, &e);
-	if (st == MADO_OK)
-		st = emit(c, &d, &o, &e);
+	if (st == MADO_OK) {
+		char *name = report_daily_filename(&spec);
+
+		st = emit(c, &d, &o, name, &e);
+		g_free(name);
+	}
 	rdoc_free(&d);
 	return st == MADO_OK ? MADO_OK : cli_fail(&e);
 }
@@ -185,8 +197,12 @@ cmd_report_monthly(struct cli_ctx *c, int argc, char **argv)
 	if (report_monthly_spec(fy, month, &spec, &e) != MADO_OK)
 		return cli_usage(o.cmd, "%s", e.msg);
 	st = report_monthly(c->db, &c->actor, &spec, &d, &e);
-	if (st == MADO_OK)
-		st = emit(c, &d, &o, &e);
+	if (st == MADO_OK) {
+		char *name = report_monthly_filename(&spec);
+
+		st = emit(c, &d, &o, name, &e);
+		g_free(name);
+	}
 	rdoc_free(&d);
 	return st == MADO_OK ? MADO_OK : cli_fail(&e);
 }

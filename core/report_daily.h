@@ -57,4 +57,13 @@ char *report_daily_filename(const struct daily_spec *s);
 int report_daily_job(struct db *db, const struct config *cfg, const char *day,
 	const char *shift, struct mado_err *e);
 
+/* madod's job at the end of a shift (at its end time): the summary of the
+ * shift that ended last (at or before now), when the day it started on is
+ * a business day. *path (g_free(); NULL when skipped) is the PDF written. */
+int report_daily_end_of_shift(struct db *db, const struct config *cfg, const char *shift,
+	int64_t now, char **path, struct mado_err *e);
+/* The job's time: the shift's end as a minute of the JST day; -1 (off)
+ * when no such shift or no [report] output_dir is configured. */
+int report_daily_job_minute(const struct config *cfg, const char *shift);
+
 #endif

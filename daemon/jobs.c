@@ -7,6 +7,7 @@
 #include "base/env.h"
 #include "base/i18n.h"
 #include "core/job.h"
+#include "core/report_daily.h"
 #include "core/search.h"
 #include "daemon/log.h"
 
@@ -14,16 +15,20 @@ static const struct job_def {
 	const char *name;
 	int minute;          /* default time of day, JST */
 	job_fn fn;
+	const char *shift;   /* default time: the end of this shift (core/config_shift.h) */
 } job_defs[] = {
-	{ "retention", 2 * 60 + 30, job_retention },
-	{ "search_optimize", 3 * 60, job_search_optimize },
+	{ "retention", 2 * 60 + 30, job_retention, NULL },
+	{ "search_optimize", 3 * 60, job_search_optimize, NULL },
+	{ "report_early", -1, job_report_early, "early" },
+	{ "report_late", -1, job_report_late, "late" },
 };
 enum { NJOBS = sizeof job_defs / sizeof job_defs[0] };
 
 static int
 minute_of(const struct config *cfg, const struct job_def *d)
 {
-	return madod_config_job_minute(&cfg->madod, d->name, d->minute);
+	return madod_config_job_minute(&cfg->madod, d->name,
+		d->shift != NULL ? report_daily_job_minute(cfg, d->shift) : d->minute);
 }
 
 int

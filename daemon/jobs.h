@@ -27,6 +27,10 @@ typedef int (*job_fn)(const struct job_env *env, char *msg, size_t msgsz,
 int job_retention(const struct job_env *env, char *msg, size_t msgsz, struct mado_err *e);
 int job_search_optimize(const struct job_env *env, char *msg, size_t msgsz,
 	struct mado_err *e);
+/* The daily shift summary at the end of the early and late shifts, on
+ * business days (job_report.c). */
+int job_report_early(const struct job_env *env, char *msg, size_t msgsz, struct mado_err *e);
+int job_report_late(const struct job_env *env, char *msg, size_t msgsz, struct mado_err *e);
 
 /* Whether a job of that name exists (check-config checks [jobs] keys). */
 bool jobs_known(const char *name);

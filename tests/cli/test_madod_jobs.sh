@@ -30,8 +30,10 @@ at_exit "kill $pid 2>/dev/null"
 wait_for "$TMP/run1.log" "started"
 kill -TERM $pid; wait $pid
 is "$(sql "SELECT name || ' ' || schedule || ' ' || coalesce(next_run_at, '-') FROM job ORDER BY name")" \
-	"retention daily 02:30 $((1793545200 + 9000))
-search_optimize off -" "the schedule is recorded: next run at 02:30 JST, off is never"
+	"report_early off -
+report_late off -
+retention daily 02:30 $((1793545200 + 9000))
+search_optimize off -" "the schedule is recorded: next run at 02:30 JST, off is never (the shift summaries are off without [report] output_dir)"
 is "$(sql "SELECT count(*) FROM calllog")" 2 "nothing ran before its time"
 
 # another daemon holds the job: left alone

@@ -97,6 +97,12 @@ CSV
 cmp "$TMP/d.csv" "$TMP/want.csv" >/dev/null
 ok $? "CSV byte for byte: BOM, CRLF, every table under its heading (quoted when it has a comma)"
 
+run sh -c 'cd "$1" && "$MADO" --lang en report daily --date 2026-11-02 --shift early --format pdf' sh "$TMP"
+is "$rc" 0 "daily summary as PDF"
+is "$out" "PDF written to Daily operations report-2026-11-02-early.pdf" "named after the report, day and shift, in the current directory"
+pdftotext -layout "$TMP/Daily operations report-2026-11-02-early.pdf" "$TMP/pdf.txt"
+like "$(cat "$TMP/pdf.txt")" "INQ-2026-000002 +In progress +印刷できない +要フォロー" "the PDF's text: the notable item"
+
 run "$MADO" --lang en report monthly --fy 2026 --month 11
 is "$rc" 0 "monthly report of November"
 like "$out" "Data-centre entry request +0" "routine work per kind"
@@ -112,6 +118,33 @@ run "$MADO" report daily --date 2026-02-30
 is "$rc" 64 "not a date"
 run "$MADO" report daily --format json
 is "$rc" 64 "JSON is not a report format"
+
+# madod at the end of the early shift: the summary as a PDF in [report]
+# output_dir, its text the same figures; on Sunday 11-01 there is none.
+mkdir "$TMP/reports"
+conf="$TMP/madod.conf"
+printf '[daemon]\nlog = stderr\n[jobs]\nretention = off\nsearch_optimize = off\n[report]\noutput_dir = %s\n' \
+	"$TMP/reports" > "$conf"
+madod_run() { # madod_run LOG: one pass of madod with every job due
+	"$MADOD" --config "$conf" run 2>"$TMP/$1" &
+	pid=$!
+	at_exit "kill $pid 2>/dev/null"
+	wait_for "$TMP/$1" "started"
+	sql "UPDATE job SET next_run_at = 1 WHERE schedule <> 'off'"
+	kill -HUP $pid
+	wait_for "$TMP/$1" "job report_late: (ok|failed)"
+	kill -TERM $pid; wait $pid
+}
+madod_run jobs1.log
+is "$(sql "SELECT name || ' ' || schedule FROM job WHERE name LIKE 'report%' ORDER BY name")" \
+	"report_early daily 17:15
+report_late daily 08:30" "the shift summaries are scheduled at the ends of the shifts"
+like "$(cat "$TMP/jobs1.log")" "job report_early: ok: shift summary written to $TMP/reports/.*-2026-11-02-early.pdf" \
+	"the early shift's summary written"
+like "$(cat "$TMP/jobs1.log")" "job report_late: ok: not a business day" \
+	"at 17:20 the late shift that ended began on Sunday 11-01: none"
+pdftotext "$TMP/reports/"*-2026-11-02-early.pdf - > "$TMP/job.txt" 2>/dev/null
+like "$(cat "$TMP/job.txt")" "INQ-2026-000002" "the PDF holds the summary's items"
 
 sql "UPDATE staff SET role = 'operator' WHERE login = 'root';"
 run "$MADO" report daily --date 2026-11-02 --format csv --output "$TMP/refused.csv"
