@@ -30,6 +30,11 @@ MADO="$build/cli/mado" "$build/bench/bench_client" "$work" "${BENCH_REPEAT:-200}
 	"${BENCH_STARTS:-50}"
 "$build/bench/bench_tickets" "$work"
 rm -f "$work" "$work-wal" "$work-shm"
+# Printed reports on a fresh copy of the generated tickets: the daily
+# summary of the last day and the monthly report of a month and a year.
+cp "$base" "$work"
+"$build/bench/bench_reports" "$work"
+rm -f "$work" "$work-wal" "$work-shm"
 # Search: its own database of BENCH_KB (100,000) articles and BENCH_TICKETS
 # tickets, generated once (with the index on, as madogen always writes now).
 kb=${BENCH_KB:-100000}

@@ -197,6 +197,18 @@ run_figures(struct tui *t, char **argv, int argc)
 	tui_push(t, view_call_figures_new(t, argc > 0 ? argv[0] : NULL));
 }
 
+static void
+run_daily(struct tui *t, char **argv, int argc)
+{
+	tui_push(t, view_report_daily_new(t, argc > 0 ? argv[0] : NULL, argc > 1 ? argv[1] : NULL));
+}
+
+static void
+run_monthly(struct tui *t, char **argv, int argc)
+{
+	tui_push(t, view_report_monthly_new(t, argv[0], argc > 1 ? argv[1] : NULL));
+}
+
 /* ---- the table ---- */
 
 typedef void (*ticket_command_fn)(struct tui *t, struct ticket_row *row, char **argv, int argc);
@@ -222,6 +234,8 @@ static const struct command {
 		NULL },
 	{ "view", N_("NAME"), { ARG_VIEW }, 1, 1, NULL, run_view, NULL },
 	{ "figures", N_("[YYYY-MM]"), { 0 }, 1, 0, NULL, NULL, run_figures },
+	{ "daily", N_("[YYYY-MM-DD] [SHIFT]"), { 0 }, 2, 0, NULL, NULL, run_daily },
+	{ "monthly", N_("FY [MONTH]"), { 0 }, 2, 1, NULL, NULL, run_monthly },
 };
 
 static const struct command *
