@@ -165,6 +165,14 @@ ms_wait_message(struct vt *vt, const char *text, int timeout_ms)
 	return mr_wait(vt, message_shows, (void *)text, timeout_ms);
 }
 
+void
+ms_select_nth(struct vt *vt, int n)
+{
+	vt_key(vt, "Home");
+	for (int i = 0; i < n; i++)
+		vt_key(vt, "Down");
+}
+
 char *
 ms_prefix(const char *s, int n)
 {

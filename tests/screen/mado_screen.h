@@ -54,6 +54,11 @@ bool ms_wait_message(struct vt *vt, const char *text, int timeout_ms);
 /* Pumps until text is on the status line; false after timeout_ms. */
 bool ms_wait_status(struct vt *vt, const char *text, int timeout_ms);
 
+/* Selects the n-th row (from 0) of the view shown: Home, then Down n
+ * times (the fields of a form, the call screen). Sends keys only: wait
+ * for what the selection shows. */
+void ms_select_nth(struct vt *vt, int n);
+
 /* The first n characters of s (fewer if s is shorter): what a test looks
  * for where a long text may be cut. Newly allocated; caller frees. */
 char *ms_prefix(const char *s, int n);

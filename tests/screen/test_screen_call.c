@@ -21,6 +21,9 @@ int main(void);
 /* A word that finds FAQ-1004 (口座振替の申込み) in madogen's articles. */
 #define FAQ_WORD "口座振替"
 #define FAQ_NO "1004"
+/* The call's fields, chosen with ms_select_nth, are in a fixed order: 0
+ * 受付区分, 1 問い合わせ受付区分, 2 対応区分, 3 カテゴリー, 4 受付内容,
+ * 5 対応内容, 6 転送先, 7 利用FAQ. */
 
 /* The receipt id on the timer's row ("Receipt C…"), or "". Newly allocated. */
 static char *
@@ -35,16 +38,6 @@ receipt_shown(const struct vt *vt)
 	return r;
 }
 
-/* Moves the selection to the downs-th field (the fields are in a fixed
- * order: 受付区分, 問い合わせ受付区分, 対応区分, カテゴリー, 受付内容,
- * 対応内容, 転送先, 利用FAQ). */
-static void
-go_to(struct vt *vt, int downs)
-{
-	vt_key(vt, "Home");
-	for (int i = 0; i < downs; i++)
-		vt_key(vt, "Down");
-}
 
 /* Opens the picker of the selected field, types filter and chooses the
  * first item left once expect shows. */
@@ -69,7 +62,7 @@ choose(struct vt *vt, const char *filter, const char *expect)
 static bool
 pick_faq(struct vt *vt, const char *key)
 {
-	go_to(vt, 7);
+	ms_select_nth(vt, 7);
 	vt_key(vt, key);
 	if (!ms_wait_row(vt, 0, "Search", SCREEN_WAIT_MS))
 		return false;
@@ -85,7 +78,7 @@ pick_faq(struct vt *vt, const char *key)
 static bool
 type_inquiry(struct vt *vt, const char *text)
 {
-	go_to(vt, 4);
+	ms_select_nth(vt, 4);
 	vt_key(vt, "Enter");
 	if (!ms_wait_row(vt, 0, "Inquiry", SCREEN_WAIT_MS))
 		return false;
@@ -115,7 +108,7 @@ test_call(const char *db)
 	screen_ok(vt, vt_wait_gone(vt, timer, 3000), "call: the talk timer runs");
 	free(timer);
 
-	go_to(vt, 4);
+	ms_select_nth(vt, 4);
 	vt_key(vt, "Enter");
 	screen_ok(vt, ms_wait_row(vt, 0, "Inquiry", SCREEN_WAIT_MS),
 		"call: Enter on 受付内容 opens the text area");
@@ -126,7 +119,7 @@ test_call(const char *db)
 		&& ms_wait_row_with(vt, "Inquiry (", ASKED, SCREEN_WAIT_MS),
 		"call: 受付内容 shows in the call");
 
-	go_to(vt, 2);
+	ms_select_nth(vt, 2);
 	screen_ok(vt, choose(vt, "trans", "Transferred")
 		&& ms_wait_row_with(vt, "Outcome (", "transferred", SCREEN_WAIT_MS),
 		"call: the outcome 'transferred' chosen in the picker");
@@ -139,7 +132,7 @@ test_call(const char *db)
 		&& vt_find_row(vt, "transfer_to:") == vt_find_row(vt, "Transferred to") + 1,
 		"call: saving without 転送先 is refused, next to the field");
 
-	go_to(vt, 6);
+	ms_select_nth(vt, 6);
 	screen_ok(vt, choose(vt, "", "PB") && vt_wait_gone(vt, "transfer_to:", SCREEN_WAIT_MS),
 		"call: a 転送先 chosen from the phone book; the refusal is gone");
 	screen_ok(vt, pick_faq(vt, "Enter"),

@@ -24,21 +24,15 @@ int main(void);
 #define URGENT "至急の用件で電話がほしいとのこと"
 #define URGENT_CHARS 16
 #define NOT_URGENT "早めに電話がほしいとのこと、山田様"
+/* The rows of 受付内容 and 対応内容 among the call's fields (ms_select_nth). */
+enum { ROW_INQUIRY = 4, ROW_RESPONSE = 5 };
 
-/* Moves the selection to the downs-th field (受付内容 is 4, 対応内容 5). */
-static void
-go_to(struct vt *vt, int downs)
-{
-	vt_key(vt, "Home");
-	for (int i = 0; i < downs; i++)
-		vt_key(vt, "Down");
-}
 
-/* Opens the text area of field downs (its title starting with title). */
+/* Opens the text area of the field on row n (its title starting with title). */
 static bool
-open_text(struct vt *vt, int downs, const char *title)
+open_text(struct vt *vt, int n, const char *title)
 {
-	go_to(vt, downs);
+	ms_select_nth(vt, n);
 	vt_key(vt, "Enter");
 	return ms_wait_row(vt, 0, title, SCREEN_WAIT_MS);
 }
@@ -69,7 +63,7 @@ test_hints_and_checks(const char *db)
 	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "rules: the list is shown");
 	vt_key(vt, "F5");
 	screen_ok(vt, vt_wait_for(vt, "On the call", SCREEN_WAIT_MS), "rules: F5 starts a call");
-	screen_ok(vt, open_text(vt, 4, "Inquiry"), "rules: Enter on 受付内容 opens the text area");
+	screen_ok(vt, open_text(vt, ROW_INQUIRY, "Inquiry"), "rules: Enter on 受付内容 opens the text area");
 	screen_ok(vt, vt_wait_for(vt, "Hint: When: write the date or time", SCREEN_WAIT_MS)
 		&& vt_find_row(vt, "Hint: Where:") > 0 && vt_find_row(vt, "Hint: Who:") > 0,
 		"rules: the 5W1H hints show under the empty text");
@@ -98,7 +92,7 @@ test_hints_and_checks(const char *db)
 		"rules: C-s keeps the text in the call");
 	ok(vt_find_row(vt, "Writing checks") < 0, "rules: nothing listed for a text that follows them");
 
-	screen_ok(vt, open_text(vt, 5, "Response"), "rules: Enter on 対応内容 opens it");
+	screen_ok(vt, open_text(vt, ROW_RESPONSE, "Response"), "rules: Enter on 対応内容 opens it");
 	screen_ok(vt, vt_wait_for(vt, "Hint: How: write what you did", SCREEN_WAIT_MS),
 		"rules: the hint with no condition shows for 対応内容");
 	vt_send(vt, RESPONSE);
@@ -150,7 +144,7 @@ test_error_rule(const char *db, const char *dir)
 	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "error rule: the list is shown");
 	vt_key(vt, "F5");
 	screen_ok(vt, vt_wait_for(vt, "On the call", SCREEN_WAIT_MS), "error rule: a call started");
-	screen_ok(vt, open_text(vt, 4, "Inquiry"), "error rule: 受付内容 opened");
+	screen_ok(vt, open_text(vt, ROW_INQUIRY, "Inquiry"), "error rule: 受付内容 opened");
 	ok(vt_find_row(vt, "Hint:") < 0, "error rule: the site's rules replace the shipped hints");
 	vt_send(vt, URGENT);
 	screen_ok(vt, vt_wait_for(vt, "Error: character 1 '至急' → '早めに': Do not write 至急",
@@ -164,7 +158,7 @@ test_error_rule(const char *db, const char *dir)
 		"error rule: the refusal shows next to 受付内容");
 	ok(vt_find_row(vt, "Saved") < 0, "error rule: the call is not saved");
 
-	screen_ok(vt, open_text(vt, 4, "Inquiry"), "error rule: 受付内容 opened again");
+	screen_ok(vt, open_text(vt, ROW_INQUIRY, "Inquiry"), "error rule: 受付内容 opened again");
 	erase(vt, URGENT_CHARS);
 	vt_send(vt, NOT_URGENT);
 	screen_ok(vt, vt_wait_for(vt, NOT_URGENT, SCREEN_WAIT_MS)
