@@ -96,6 +96,15 @@ int ticket_conversation(struct db *db, const struct actor *actor, int64_t id,
 /* What the client's status line counts for the actor: their open
  * tickets, new tickets nobody owns yet, and notifications that failed to
  * send (shown to supervisors and above; 0 for others). */
+/* The statuses of kind (NULL: every kind) that have some of flags (enum
+ * wf_flag) when want, or none of them when !want, from the workflows, as
+ * a JSON array for the stores: ["new","waiting"], or with pairs the kind
+ * with each, [["inquiry","new"],["incident","new"]], exact when one name
+ * means different things in two workflows. Caller frees with g_free();
+ * NULL with e set when a workflow cannot be read. */
+char *ticket_statuses_json(const char *kind, unsigned flags, bool want, bool pairs,
+	struct mado_err *e);
+
 struct desk_counts {
 	int64_t mine_open, unowned_new, mail_failed;
 };

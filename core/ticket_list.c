@@ -40,11 +40,9 @@ list_page_row(const struct ticket_brief *b, void *p)
 	pg->fn(b, pg->ctx);
 }
 
-/* The statuses of kind (NULL: every kind) that have some of flags (want)
- * or none of them (!want), as a JSON array for the stores. Caller frees
- * with g_free(); NULL with e set when a workflow cannot be read. */
-static char *
-statuses_json(const char *kind, unsigned flags, bool want, struct mado_err *e)
+char *
+ticket_statuses_json(const char *kind, unsigned flags, bool want, bool pairs,
+	struct mado_err *e)
 {
 	GString *json = g_string_new("[");
 
@@ -58,7 +56,12 @@ statuses_json(const char *kind, unsigned flags, bool want, struct mado_err *e)
 			return NULL;
 		}
 		for (int i = 0; i < wf.nstatuses; i++)
-			if (((wf.statuses[i].flags & flags) != 0) == want)
+			if (((wf.statuses[i].flags & flags) != 0) != want)
+				continue;
+			else if (pairs)
+				g_string_append_printf(json, "%s[\"%s\",\"%s\"]",
+					json->len > 1 ? "," : "", ticket_kinds[k], wf.statuses[i].name);
+			else
 				g_string_append_printf(json, "%s\"%s\"", json->len > 1 ? "," : "",
 					wf.statuses[i].name);
 	}
@@ -84,7 +87,8 @@ ticket_list(struct db *db, const struct actor *actor, struct ticket_filter *f, b
 		return mado_err_set(e, MADO_EUSAGE,
 			_("kind: must be inquiry, incident or request, not '%s'"), f->kind);
 	/* The open statuses of the kinds asked for, from the workflows. */
-	if (open_only && (json = statuses_json(f->kind, WF_RESOLVED | WF_CLOSED, false, e)) == NULL)
+	if (open_only && (json = ticket_statuses_json(f->kind, WF_RESOLVED | WF_CLOSED, false,
+	    false, e)) == NULL)
 		return e->status;
 	f->statuses_json = json;
 	f->limit++;
@@ -138,8 +142,9 @@ desk_counts(struct db *db, const struct actor *actor, struct desk_counts *out,
 	int st = role_require(actor, ROLE_STAFF, _("reading the desk's counts"), e);
 
 	memset(out, 0, sizeof *out);
-	if (st == MADO_OK && ((open = statuses_json(NULL, WF_RESOLVED | WF_CLOSED, false, e)) == NULL ||
-	    (initial = statuses_json(NULL, WF_INITIAL, true, e)) == NULL))
+	if (st == MADO_OK &&
+	    ((open = ticket_statuses_json(NULL, WF_RESOLVED | WF_CLOSED, false, false, e)) == NULL ||
+	    (initial = ticket_statuses_json(NULL, WF_INITIAL, true, false, e)) == NULL))
 		st = e->status;
 	if (st == MADO_OK && actor->staff_id > 0)
 		st = ticket_count_owned(db, actor->login, open, &out->mine_open, e);

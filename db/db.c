@@ -205,6 +205,28 @@ db_txn(struct db *db, db_txn_fn fn, void *ctx, struct mado_err *e)
 	}
 }
 
+int
+db_read(struct db *db, db_txn_fn fn, void *ctx, struct mado_err *e)
+{
+	int st;
+
+	if (db->in_txn)
+		return fn(db, ctx, e);
+	/* A deferred BEGIN takes no lock; the snapshot starts at the first read. */
+	if ((st = exec(db, "BEGIN", e, "begin")) != MADO_OK)
+		return st;
+	db->in_txn = 1;
+	st = fn(db, ctx, e);
+	db->in_txn = 0;
+	/* Nothing was written: ending it cannot lose work, and its status
+	 * matters only when fn succeeded. */
+	if (st == MADO_OK)
+		st = exec(db, "COMMIT", e, "commit");
+	else
+		sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+	return st;
+}
+
 int64_t
 db_data_version(struct db *db)
 {

@@ -29,6 +29,13 @@ const char *db_path(const struct db *db);
 typedef int (*db_txn_fn)(struct db *db, void *ctx, struct mado_err *e);
 int db_txn(struct db *db, db_txn_fn fn, void *ctx, struct mado_err *e);
 
+/* Runs fn inside a read transaction (BEGIN ... COMMIT, no write lock):
+ * every statement fn runs reads the same snapshot of the database, so
+ * figures read one after the other agree with each other even while
+ * other processes commit. Inside db_txn() or another db_read() it joins
+ * the transaction already open. */
+int db_read(struct db *db, db_txn_fn fn, void *ctx, struct mado_err *e);
+
 /* Converts a SQLite result code into our status, keeping the message.
  * SQLITE_BUSY/LOCKED become MADO_ETEMP so db_txn() retries. */
 int db_fail(struct db *db, int rc, struct mado_err *e, const char *what);
