@@ -4,6 +4,7 @@
 #include "dashboard.h"
 
 #include <glib.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,26 +71,22 @@ resolved_row(const char *kind, int64_t n, int64_t overdue, int64_t due_soon, voi
 		k->resolved = n;
 }
 
-static void
-created_row(const char *kind, int week, int64_t n, void *p)
-{
-	struct dash_kind *k = kind_of(p, kind);
-
-	if (k != NULL && week >= 0 && week < DASH_WEEKS) {
-		k->created[week] = n;
-		k->created_total += n;
-	}
-}
+/* Which series a week's count goes to. */
+struct week_ctx {
+	struct dashboard *d;
+	bool closed;
+};
 
 static void
-closed_row(const char *kind, int week, int64_t n, void *p)
+week_row(const char *kind, int week, int64_t n, void *p)
 {
-	struct dash_kind *k = kind_of(p, kind);
+	struct week_ctx *w = p;
+	struct dash_kind *k = kind_of(w->d, kind);
 
-	if (k != NULL && week >= 0 && week < DASH_WEEKS) {
-		k->closed[week] = n;
-		k->closed_total += n;
-	}
+	if (k == NULL || week < 0 || week >= DASH_WEEKS)
+		return;
+	(w->closed ? k->closed : k->created)[week] = n;
+	*(w->closed ? &k->closed_total : &k->created_total) += n;
 }
 
 /* Groups are appended to a GArray of struct dash_group. */
@@ -151,15 +148,16 @@ read_txn(struct db *db, void *p, struct mado_err *e)
 	int64_t from = d->week_start[0];
 	GArray *queues = g_array_new(FALSE, FALSE, sizeof(struct dash_group));
 	GArray *departments = g_array_new(FALSE, FALSE, sizeof(struct dash_group));
+	struct week_ctx created = { d, false }, closed = { d, true };
 	int st = dash_store_by_kind(db, c->open_json, d->now, d->risk_until, open_row, d, e);
 
 	if (st == MADO_OK)
 		st = dash_store_by_kind(db, c->resolved_json, d->now, d->risk_until, resolved_row, d,
 			e);
 	if (st == MADO_OK)
-		st = dash_store_created_weekly(db, from, DASH_WEEKS, created_row, d, e);
+		st = dash_store_created_weekly(db, from, DASH_WEEKS, week_row, &created, e);
 	if (st == MADO_OK)
-		st = dash_store_closed_weekly(db, from, DASH_WEEKS, closed_row, d, e);
+		st = dash_store_closed_weekly(db, from, DASH_WEEKS, week_row, &closed, e);
 	if (st == MADO_OK)
 		st = dash_store_by_queue(db, c->open_json, group_row, queues, e);
 	if (st == MADO_OK)

@@ -17,6 +17,7 @@ static const struct setting {
 	{ "ambiwidth", { "1", "2" } },
 	{ "keymap", { "default", "vi" } },
 	{ "lang", { "ja", "en" } },
+	{ "charts", { "blocks", "ascii" } },
 };
 
 char *
@@ -78,6 +79,8 @@ keep(struct usercfg *u, const char *key, const char *value)
 		u->ambi = value[0] == '2' ? TW_AMBI_WIDE : TW_AMBI_NARROW;
 	else if (strcmp(key, "keymap") == 0)
 		u->keymap = g_strdup(value);
+	else if (strcmp(key, "charts") == 0)
+		u->charts = strcmp(value, "ascii") == 0 ? CHARTS_ASCII : CHARTS_BLOCKS;
 	else
 		u->lang = g_strdup(value);
 }
@@ -100,7 +103,7 @@ read_setting(GKeyFile *kf, const char *file, const char *key, struct usercfg *u,
 	char *v;
 
 	if (s == NULL) {
-		problem(e, _("%s: [%s] %s: no such setting (ambiwidth, keymap, lang)"), file, GROUP,
+		problem(e, _("%s: [%s] %s: no such setting (ambiwidth, keymap, lang, charts)"), file, GROUP,
 			key);
 		return;
 	}

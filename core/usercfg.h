@@ -7,6 +7,11 @@
  *                          since Japanese terminals differ
  *   keymap = default | vi  vi adds keymaps/vi.keys to the default keys
  *   lang = ja | en         the screen's language, over LANG
+ *   charts = blocks | ascii
+ *                          how the dashboard draws bars and sparklines:
+ *                          block characters (▏▎▍▌▋▊▉█ ▁▂▃▄▅▆▇█), or ASCII
+ *                          (# and .:-=+*#); unset: blocks when the locale
+ *                          is UTF-8, else ASCII
  *
  * The command line's --ambiwidth and --lang win over the file. Parsing
  * only: reading the file with the caller's rights is the caller's job. */
@@ -15,8 +20,11 @@
 
 #include "base/err.h"
 
+enum usercfg_charts { CHARTS_UNSET = 0, CHARTS_BLOCKS, CHARTS_ASCII };
+
 struct usercfg {
 	int ambi;        /* TW_AMBI_NARROW or TW_AMBI_WIDE; 0 when not set */
+	enum usercfg_charts charts;
 	char *keymap;    /* "default" or "vi"; NULL when not set */
 	char *lang;      /* "ja" or "en"; NULL when not set */
 };

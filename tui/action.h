@@ -19,6 +19,8 @@
 	X(VIEW_CALLLOGS, "view-calllogs", 0, N_("call logs (応対履歴)")) \
 	X(VIEW_SYNONYMS, "view-synonyms", 0, N_("synonyms of the search (類義語)")) \
 	X(VIEW_FIGURES, "view-figures", 0, N_("this month's call figures (supervisors)")) \
+	X(VIEW_DASHBOARD, "view-dashboard", 0, \
+		N_("the dashboard: open work, trends, SLA, knowledge (supervisors)")) \
 	X(VIEW_MYWORK, "view-mywork", 0, N_("my work: assigned to me, oldest first")) \
 	X(MOVE_DOWN, "move-down", 0, N_("next line")) \
 	X(MOVE_UP, "move-up", 0, N_("previous line")) \

@@ -315,6 +315,9 @@ global_action(struct tui *t, enum tui_action a)
 	case ACT_VIEW_FIGURES:
 		tui_push(t, view_call_figures_new(t, NULL));
 		return true;
+	case ACT_VIEW_DASHBOARD:
+		tui_push(t, view_dashboard_new(t));
+		return true;
 	case ACT_CALL_START:
 		if ((v = view_call_new(t)) != NULL)
 			tui_push(t, v);
@@ -537,6 +540,9 @@ tui_run(struct db *db, const struct config *cfg, const struct actor *actor,
 		return MADO_EFAIL;
 	}
 	t.paint.ambi = user->ambi;
+	/* g_get_charset() is true when the locale's character set is UTF-8. */
+	t.paint.ascii = user->charts == CHARTS_ASCII ||
+		(user->charts == CHARTS_UNSET && !g_get_charset(NULL));
 	t.db_label = db_path(db);
 	if (user_err->status != MADO_OK)
 		tui_error(&t, user_err);

@@ -209,6 +209,14 @@ run_monthly(struct tui *t, char **argv, int argc)
 	tui_push(t, view_report_monthly_new(t, argv[0], argc > 1 ? argv[1] : NULL));
 }
 
+static void
+run_dashboard(struct tui *t, char **argv, int argc)
+{
+	(void)argv;
+	(void)argc;
+	tui_push(t, view_dashboard_new(t));
+}
+
 /* ---- the table ---- */
 
 typedef void (*ticket_command_fn)(struct tui *t, struct ticket_row *row, char **argv, int argc);
@@ -236,6 +244,7 @@ static const struct command {
 	{ "figures", N_("[YYYY-MM]"), { 0 }, 1, 0, NULL, NULL, run_figures },
 	{ "daily", N_("[YYYY-MM-DD] [SHIFT]"), { 0 }, 2, 0, NULL, NULL, run_daily },
 	{ "monthly", N_("FY [MONTH]"), { 0 }, 2, 1, NULL, NULL, run_monthly },
+	{ "dashboard", "", { 0 }, 0, 0, NULL, NULL, run_dashboard },
 };
 
 static const struct command *

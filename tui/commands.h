@@ -8,6 +8,8 @@
  *   status NAME                 the open ticket's status (name or label)
  *   filter FIELD VALUE          one filter of a ticket list (- drops it)
  *   view NAME                   a saved view, on a ticket list
+ *   figures [YYYY-MM]           a month's call figures, anywhere
+ *   dashboard                   the supervisors' dashboard, anywhere
  *
  * The last argument is the rest of the line, so a subject or a saved
  * view's name may hold spaces. Core checks roles and values; the list's

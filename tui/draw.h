@@ -25,10 +25,13 @@ enum draw_style {
 	STYLE_COUNT
 };
 
-/* How to paint: the ambiguous-width setting and whether colour is on. */
+/* How to paint: the ambiguous-width setting, whether colour is on, and
+ * whether charts are drawn in ASCII (the locale is not UTF-8, or the
+ * user's charts = ascii) rather than with block characters. */
 struct painter {
 	int ambi;
 	bool color;
+	bool ascii;
 };
 
 /* Sets up colour pairs when want_color is true and the terminal has

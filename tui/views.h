@@ -48,6 +48,9 @@ struct view *view_call_figures_new(struct tui *t, const char *month);
  * arguments are wrong. */
 struct view *view_report_daily_new(struct tui *t, const char *day, const char *shift);
 struct view *view_report_monthly_new(struct tui *t, const char *fy, const char *month);
+/* The supervisors' dashboard (tui/view_dashboard.c), read again when
+ * another process commits; core's refusal goes to the message line. */
+struct view *view_dashboard_new(struct tui *t);
 /* The synonym groups of the search, edited by administrators
  * (tui/view_synonyms.c). */
 struct view *view_synonyms_new(struct tui *t);

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <poll.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,6 +120,25 @@ mr_write_file(const char *path, const char *text, mode_t mode)
 		return false;
 	}
 	return true;
+}
+
+/* A settings file XDG_CONFIG_HOME/madoguchi/mado.conf under dir/name.
+ * Returns "XDG_CONFIG_HOME=..." for mado's environment; caller frees. */
+char *
+mr_settings(const char *dir, const char *name, const char *text)
+{
+	char *home = mr_path(dir, name), *sub = mr_path(home, "madoguchi");
+	char *file = mr_path(sub, "mado.conf");
+	char *env = malloc(strlen(home) + 32);
+
+	if (env == NULL || mkdir(home, 0700) != 0 || mkdir(sub, 0700) != 0 ||
+	    !mr_write_file(file, text, 0600))
+		abort();
+	sprintf(env, "XDG_CONFIG_HOME=%s", home);
+	free(file);
+	free(sub);
+	free(home);
+	return env;
 }
 
 /* ---- running programs to completion ---- */
@@ -317,6 +337,16 @@ mr_cli(const char *db, const char *const args[], char **out)
 
 	free(argv);
 	return st;
+}
+
+bool
+mr_set_role(const char *db, const char *role)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	const char *const args[] = { "admin", "user", "role", pw != NULL ? pw->pw_name : "?",
+		role, NULL };
+
+	return pw != NULL && mr_cli(db, args, NULL) == 0;
 }
 
 char *

@@ -33,6 +33,12 @@ char *mr_path(const char *dir, const char *name);
  * when it cannot. */
 bool mr_write_file(const char *path, const char *text, mode_t mode);
 
+/* A settings file XDG_CONFIG_HOME/madoguchi/mado.conf holding text under
+ * dir/name, for a mado started with its own settings. Returns
+ * "XDG_CONFIG_HOME=..." for mr_mado's env; caller frees. Aborts when the
+ * file cannot be written. */
+char *mr_settings(const char *dir, const char *name, const char *text);
+
 /* Runs argv (no shell; argv[0] looked up in PATH) with stdin from input
  * (NULL: /dev/null) and stderr inherited, and collects its standard
  * output into *out (newly allocated, caller frees) when out is not NULL.
@@ -65,6 +71,10 @@ void mr_fixture_free(struct mr_fixture *f);
 /* $MADO --db db followed by args (NULL-terminated); returns the exit
  * status and, when out is not NULL, its standard output as mr_run does. */
 int mr_cli(const char *db, const char *const args[], char **out);
+
+/* Gives the user running the tests (the fixture's administrator) role
+ * with `mado admin user role`; true when it exits 0. */
+bool mr_set_role(const char *db, const char *role);
 
 /* What the sqlite3 program prints for sql on db: one line a row, columns
  * separated by a tab. Tests read their expectations so. Newly allocated;

@@ -10,7 +10,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "tests/screen/mado_run.h"
 #include "tests/screen/mado_screen.h"
@@ -186,25 +185,6 @@ test_commands(const char *db)
 	vt_close(vt);
 }
 
-/* A settings file XDG_CONFIG_HOME/madoguchi/mado.conf under dir/name.
- * Returns "XDG_CONFIG_HOME=..." for mado's environment; caller frees. */
-static char *
-settings(const char *dir, const char *name, const char *text)
-{
-	char *home = mr_path(dir, name), *sub = mr_path(home, "madoguchi");
-	char *file = mr_path(sub, "mado.conf");
-	char *env = malloc(strlen(home) + 32);
-
-	if (env == NULL || mkdir(home, 0700) != 0 || mkdir(sub, 0700) != 0 ||
-	    !mr_write_file(file, text, 0600))
-		abort();
-	sprintf(env, "XDG_CONFIG_HOME=%s", home);
-	free(file);
-	free(sub);
-	free(home);
-	return env;
-}
-
 /* How many cells of the first row lie between the Subject column and the
  * "…" that cuts the subject, or -1; the screen (libvterm) draws ○ in one
  * cell. */
@@ -228,8 +208,8 @@ test_settings(const char *db, const char *dir)
 {
 	const char *const args[] = { "ticket", "new", "--kind", "inquiry", "--subject",
 		"○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○○", NULL };
-	char *number = NULL, *wide = settings(dir, "wide", "[client]\nambiwidth=2\nkeymap=vi\n");
-	char *bad = settings(dir, "bad", "[client]\nambiwidth=3\n");
+	char *number = NULL, *wide = mr_settings(dir, "wide", "[client]\nambiwidth=2\nkeymap=vi\n");
+	char *bad = mr_settings(dir, "bad", "[client]\nambiwidth=3\n");
 	const char *const wide_env[] = { wide, NULL }, *const bad_env[] = { bad, NULL };
 	struct vt *vt;
 	int narrow_cells, wide_cells, j_narrow, j_wide;

@@ -5,11 +5,9 @@
  * refused on the message line. */
 #include "tests/screen/screen_tap.h"
 
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "tests/screen/mado_run.h"
 #include "tests/screen/mado_screen.h"
@@ -158,12 +156,9 @@ test_this_month(const char *db)
 static void
 test_operator(const char *db)
 {
-	const struct passwd *pw = getpwuid(getuid());
-	const char *const demote[] = { "admin", "user", "role", pw != NULL ? pw->pw_name : "?",
-		"operator", NULL };
 	struct vt *vt;
 
-	if (mr_cli(db, demote, NULL) != 0) {
+	if (!mr_set_role(db, "operator")) {
 		tap_skip("operator: cannot make the test's user an operator");
 		return;
 	}

@@ -18,17 +18,6 @@ int main(void);
 
 static struct db *db;
 
-static void
-exec_sql(const char *sql)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(db_handle(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
-		printf("Bail out! %s: %s\n", sql, msg ? msg : "?");
-		exit(2);
-	}
-}
-
 /* A moment in JST as SQL text; newly allocated. */
 static char *
 at(int y, int mo, int d, int h, int mi, int s)
@@ -47,7 +36,7 @@ ticket(int id, const char *kind, const char *status, int queue, char *created, c
 		" '件名%d', '%s', NULLIF(%d, 0), %s, %s, %s, %s);", id, kind, id, id, status, queue,
 		created, created, due != NULL ? due : "NULL", closed != NULL ? closed : "NULL");
 
-	exec_sql(sql);
+	testdb_exec(db, sql);
 	g_free(sql);
 	g_free(created);
 	g_free(due);
@@ -75,7 +64,7 @@ ticket(int id, const char *kind, const char *status, int queue, char *created, c
 static void
 seed_tickets(void)
 {
-	exec_sql("INSERT INTO department(id, code, name, name_en) VALUES"
+	testdb_exec(db, "INSERT INTO department(id, code, name, name_en) VALUES"
 		" (1, 'D1', '情報政策課', 'IT Policy'), (2, 'D2', '市民課', '');"
 		"INSERT INTO queue(id, code, name, department_id) VALUES"
 		" (1, 'Q1', '窓口一次', 1), (2, 'Q2', '住民系', 2), (3, 'Q3', '基盤', 1);");
@@ -143,7 +132,7 @@ seed_knowledge(void)
 		" ('C6', 1, %s, (SELECT id FROM oc WHERE code = 'answered'), 4, NULL);",
 		t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12]);
 
-	exec_sql(sql);
+	testdb_exec(db, sql);
 	g_free(sql);
 	for (size_t i = 0; i < G_N_ELEMENTS(t); i++)
 		g_free(t[i]);

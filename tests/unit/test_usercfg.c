@@ -46,19 +46,22 @@ test_values(struct fixture *f)
 	struct mado_err e;
 
 	is_int(usercfg_load(&u, f->path, &e), MADO_OK, "a missing file is no error");
-	ok(u.ambi == 0 && u.keymap == NULL && u.lang == NULL, "and sets nothing");
+	ok(u.ambi == 0 && u.keymap == NULL && u.lang == NULL && u.charts == CHARTS_UNSET,
+		"and sets nothing");
 
-	is_int(load(f, "# mine\n[client]\nambiwidth = 2\nkeymap=vi\nlang = ja\n", &u, &e), MADO_OK,
-		"all three settings");
+	is_int(load(f, "# mine\n[client]\nambiwidth = 2\nkeymap=vi\nlang = ja\ncharts = ascii\n",
+		&u, &e), MADO_OK, "all four settings");
 	is_int(u.ambi, TW_AMBI_WIDE, "ambiwidth=2 is wide");
 	is_str(u.keymap, "vi", "keymap=vi");
 	is_str(u.lang, "ja", "lang=ja");
+	is_int(u.charts, CHARTS_ASCII, "charts=ascii");
 	usercfg_free(&u);
 
-	is_int(load(f, "[client]\nambiwidth=1\nkeymap=default\nlang=en\n", &u, &e), MADO_OK,
-		"the other values");
+	is_int(load(f, "[client]\nambiwidth=1\nkeymap=default\nlang=en\ncharts=blocks\n", &u, &e),
+		MADO_OK, "the other values");
 	ok(u.ambi == TW_AMBI_NARROW && strcmp(u.keymap, "default") == 0 &&
-		strcmp(u.lang, "en") == 0, "ambiwidth=1, keymap=default, lang=en");
+		strcmp(u.lang, "en") == 0 && u.charts == CHARTS_BLOCKS,
+		"ambiwidth=1, keymap=default, lang=en, charts=blocks");
 	usercfg_free(&u);
 
 	is_int(load(f, "", &u, &e), MADO_OK, "an empty file");
@@ -78,6 +81,12 @@ test_mistakes(struct fixture *f)
 		"file: [client] key: and the values allowed");
 	is_str(u.keymap, "vi", "the valid setting beside it is kept");
 	ok(u.ambi == 0, "the bad one is not");
+	usercfg_free(&u);
+
+	is_int(load(f, "[client]\ncharts=pretty\n", &u, &e), MADO_ECONFIG, "charts=pretty");
+	ok(starts(e.msg, f->path, ": [client] charts: must be blocks or ascii, not 'pretty'"),
+		"names the values allowed");
+	ok(u.charts == CHARTS_UNSET, "and is not kept");
 	usercfg_free(&u);
 
 	is_int(load(f, "[client]\nlang=fr\nkeymap=emacs\n", &u, &e), MADO_ECONFIG,
