@@ -22,10 +22,9 @@ config_file(void)
 	return p != NULL && *p != '\0' ? p : MADO_SYSCONFDIR "/madoguchi/madoguchi.conf";
 }
 
-/* An integer key in [min, max]; absent keeps *out. */
-static int
-int_key(GKeyFile *kf, const char *file, const char *group, const char *key, int min, int max,
-	int *out, struct mado_err *e)
+int
+config_int_key(GKeyFile *kf, const char *file, const char *group, const char *key, int min,
+	int max, int *out, struct mado_err *e)
 {
 	GError *gerr = NULL;
 	int v;
@@ -50,9 +49,9 @@ st_client(GKeyFile *kf, const char *file, struct config *cfg, struct mado_err *e
 {
 	char *v;
 
-	if (int_key(kf, file, "client", "idle_lock_seconds", 0, 24 * 3600,
+	if (config_int_key(kf, file, "client", "idle_lock_seconds", 0, 24 * 3600,
 	    &cfg->idle_lock_seconds, e) != MADO_OK ||
-	    int_key(kf, file, "client", "unlock_attempts", 1, 100, &cfg->unlock_attempts, e)
+	    config_int_key(kf, file, "client", "unlock_attempts", 1, 100, &cfg->unlock_attempts, e)
 	    != MADO_OK)
 		return MADO_ECONFIG;
 	if ((v = g_key_file_get_string(kf, "client", "pam_service", NULL)) != NULL) {
@@ -90,6 +89,7 @@ config_load(struct config *cfg, struct mado_err *e)
 	cfg->pam_service = g_strdup("madoguchi");
 	madod_config_defaults(&cfg->madod);
 	shifts_default(&cfg->shifts);
+	config_smtp_default(&cfg->smtp);
 	if (!g_key_file_load_from_file(kf, file, G_KEY_FILE_NONE, &gerr)) {
 		int missing = g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 		int st = missing ? MADO_OK
@@ -132,7 +132,8 @@ config_load(struct config *cfg, struct mado_err *e)
 	    madod_config_load(kf, file, &cfg->madod, e) != MADO_OK ||
 	    config_shift_load(kf, file, &cfg->shifts, e) != MADO_OK ||
 	    config_report_load(kf, file, &cfg->report, e) != MADO_OK ||
-	    config_rules_read(kf, file, cfg, e) != MADO_OK) {
+	    config_rules_read(kf, file, cfg, e) != MADO_OK ||
+	    config_smtp_load(kf, file, &cfg->smtp, e) != MADO_OK) {
 		g_key_file_free(kf);
 		config_free(cfg);
 		return MADO_ECONFIG;
@@ -151,6 +152,7 @@ config_free(struct config *cfg)
 	madod_config_free(&cfg->madod);
 	g_free(cfg->report.output_dir);
 	g_free(cfg->writing_rules);
+	config_smtp_free(&cfg->smtp);
 	memset(cfg, 0, sizeof *cfg);
 }
 

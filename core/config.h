@@ -14,6 +14,7 @@
 #include "core/config_mail.h"
 #include "core/config_report.h"
 #include "core/config_shift.h"
+#include "core/config_smtp.h"
 
 struct config {
 	char *path;        /* the file read, or NULL when none exists */
@@ -29,6 +30,7 @@ struct config {
 	struct config_report report; /* [report] (core/config_report.h) */
 	char *writing_rules;    /* [calllog] writing_rules: the site's file, "" for none, NULL
 	                         * for the shipped one (core/config_rules.h) */
+	struct smtp_config smtp; /* [smtp] (core/config_smtp.h) */
 };
 
 /* Reads the system configuration. A missing file is not an error; a bad
@@ -36,6 +38,11 @@ struct config {
  * Caller frees with config_free(). */
 int config_load(struct config *cfg, struct mado_err *e);
 void config_free(struct config *cfg);
+
+/* An integer key of group in [min, max] into *out; absent keeps *out.
+ * Otherwise MADO_ECONFIG "file: [group] key: must be ...". */
+int config_int_key(GKeyFile *kf, const char *file, const char *group, const char *key,
+	int min, int max, int *out, struct mado_err *e);
 
 /* The database to use and whether it is the per-user demo database.
  * *out is newly allocated; caller frees. */

@@ -142,7 +142,7 @@ create_txn(struct db *db, void *p, struct mado_err *e)
 	if (st == MADO_OK && c->form != NULL)
 		st = store_form(db, c, now, e);
 	if (st == MADO_OK && d->requester_email != NULL && *d->requester_email != '\0')
-		st = outbox_add(db, "ack", c->id, d->requester_email, c->actor->lang, now, e);
+		st = outbox_add(db, "ack", c->id, 0, d->requester_email, c->actor->lang, now, e);
 	if (st == MADO_OK && d->owner != NULL && *d->owner != '\0')
 		st = ticket_audit(db, c->actor, "assign", c->id, "owner", NULL, d->owner, e);
 	return st;

@@ -26,6 +26,19 @@ struct status_ctx {
 	int mode;              /* 0 set, 1 close, 2 reopen */
 };
 
+/* A status notification to the ticket's requester, when it has an address. */
+static int
+notify_requester(struct db *db, const struct status_ctx *s, struct mado_err *e)
+{
+	char *to = NULL;
+	int st = ticket_value_get(db, s->id, "requester_email", &to, e);
+
+	if (st == MADO_OK && to != NULL)
+		st = outbox_add(db, "status", s->id, 0, to, s->actor->lang, mado_now(), e);
+	free(to);
+	return st;
+}
+
 static int
 status_txn(struct db *db, void *p, struct mado_err *e)
 {
@@ -67,6 +80,11 @@ status_txn(struct db *db, void *p, struct mado_err *e)
 	if (st == MADO_OK && strcmp(s->kind, "inquiry") == 0 &&
 	    (wf.statuses[to].flags & WF_RESOLVED))
 		st = ticket_value_set(db, s->id, "answered_at", closed_at, mado_now(), e);
+	/* When answered, the requester is told by mail: an inquiry reaching a
+	 * resolved status of its workflow from one that was not. */
+	if (st == MADO_OK && strcmp(s->kind, "inquiry") == 0 &&
+	    (wf.statuses[to].flags & WF_RESOLVED) && !(wf.statuses[from].flags & WF_RESOLVED))
+		st = notify_requester(db, s, e);
 	return st;
 }
 
@@ -153,7 +171,7 @@ comment_txn(struct db *db, void *p, struct mado_err *e)
 	if (st == MADO_OK && !c->note)
 		st = ticket_value_get(db, c->id, "requester_email", &to, e);
 	if (st == MADO_OK && to != NULL)
-		st = outbox_add(db, "reply", c->id, to, c->actor->lang, now, e);
+		st = outbox_add(db, "reply", c->id, cid, to, c->actor->lang, now, e);
 	free(to);
 	return st;
 }

@@ -15,6 +15,7 @@
 #include "core/workflow.h"
 #include "db/audit_store.h"
 #include "db/master_store.h"
+#include "db/staff_store.h"
 #include "forms/form.h"
 #include "db/ticket_store.h"
 
@@ -186,8 +187,19 @@ struct assign_ctx {
 	const struct actor *actor;
 	int64_t id;
 	const char *queue, *owner;
-	int64_t ticket_id_for_mail;
 };
+
+static int
+notify_owner(struct db *db, const struct assign_ctx *a, struct mado_err *e)
+{
+	struct staff_row owner = { 0 };
+	int st = staff_by_login(db, a->owner, &owner, e);
+
+	if (st == MADO_OK && owner.email[0] != '\0')
+		st = outbox_add(db, "assign", a->id, 0, owner.email, owner.lang, mado_now(), e);
+	staff_row_clear(&owner);
+	return st;
+}
 
 static int
 assign_txn(struct db *db, void *p, struct mado_err *e)
@@ -203,10 +215,11 @@ assign_txn(struct db *db, void *p, struct mado_err *e)
 		st = ticket_value_get(db, a->id, "owner", &before, e);
 		if (st == MADO_OK)
 			st = ticket_change_value(db, a->actor, "assign", a->id, "owner", a->owner, e);
-		/* Tell the new owner, unless they assigned it to themselves. */
+		/* Tell the new owner at their address, unless they assigned it to
+		 * themselves or have none. */
 		if (st == MADO_OK && *a->owner && g_strcmp0(before, a->owner) != 0 &&
 		    strcmp(a->owner, a->actor->login) != 0)
-			st = outbox_add(db, "assign", a->id, a->owner, "ja", mado_now(), e);
+			st = notify_owner(db, a, e);
 		free(before);
 	}
 	return st;
@@ -216,7 +229,7 @@ int
 ticket_assign(struct db *db, const struct actor *actor, int64_t id, const char *queue,
 	const char *owner, struct mado_err *e)
 {
-	struct assign_ctx a = { actor, id, queue, owner, 0 };
+	struct assign_ctx a = { actor, id, queue, owner };
 	int st = role_require(actor, ROLE_OPERATOR, _("assigning a ticket"), e);
 
 	if (st == MADO_OK && owner != NULL && *owner && strcmp(owner, actor->login) != 0)

@@ -17,6 +17,8 @@ static const struct madod_command madod_commands[] = {
 	  N_("validate the configuration, its sources and the database, then exit") },
 	{ "fetch", madod_fetch, "--once",
 	  N_("take in the mail of every configured source once, then exit") },
+	{ "send", madod_send, "--once",
+	  N_("send the notifications that are due once, then exit") },
 };
 static const int madod_ncommands = (int)(sizeof madod_commands / sizeof madod_commands[0]);
 

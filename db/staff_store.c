@@ -82,6 +82,19 @@ staff_by_id(struct db *db, int64_t id, struct staff_row *row, struct mado_err *e
 }
 
 int
+staff_by_email(struct db *db, const char *email, struct staff_row *row, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " STAFF_COLS
+		" WHERE s.email = ?1 COLLATE NOCASE AND s.email <> '' AND s.active = 1"
+		" ORDER BY s.id LIMIT 1", e);
+
+	if (st == NULL)
+		return e->status;
+	db_bind_text(st, 1, email);
+	return fetch_one(db, st, row, email, e);
+}
+
+int
 staff_insert(struct db *db, const struct staff_row *row, int64_t *id, struct mado_err *e)
 {
 	sqlite3_stmt *st;

@@ -19,6 +19,10 @@ struct staff_row {
 int staff_by_login(struct db *db, const char *login, struct staff_row *row,
 	struct mado_err *e);
 int staff_by_id(struct db *db, int64_t id, struct staff_row *row, struct mado_err *e);
+/* The active staff member with this mail address (case ignored; the
+ * first by id when several share it); MADO_ENOTFOUND when none. */
+int staff_by_email(struct db *db, const char *email, struct staff_row *row,
+	struct mado_err *e);
 void staff_row_clear(struct staff_row *row);
 
 /* Inserts row (id ignored; department by code, which must exist).

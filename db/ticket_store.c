@@ -406,6 +406,24 @@ comment_each(struct db *db, int64_t ticket_id, comment_fn fn, void *ctx, struct 
 	return rc == SQLITE_DONE ? MADO_OK : db_fail(db, rc, e, "comments");
 }
 
+static void
+comment_body_fill(sqlite3_stmt *st, void *out)
+{
+	*(char **)out = db_col_strdup(st, 0);
+}
+
+int
+comment_body_get(struct db *db, int64_t id, char **body, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT body FROM comment WHERE id = ?1", e);
+
+	*body = NULL;
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, id);
+	return db_fetch_one(db, st, comment_body_fill, body, "comment", e);
+}
+
 int
 link_insert(struct db *db, const char *src_type, int64_t src_id, const char *dst_type,
 	int64_t dst_id, const char *rel, int64_t by, int64_t at, struct mado_err *e)
@@ -514,20 +532,21 @@ outbox_count_failed(struct db *db, int64_t *n, struct mado_err *e)
 }
 
 int
-outbox_add(struct db *db, const char *event, int64_t ticket_id, const char *recipient,
-	const char *lang, int64_t at, struct mado_err *e)
+outbox_add(struct db *db, const char *event, int64_t ticket_id, int64_t comment_id,
+	const char *recipient, const char *lang, int64_t at, struct mado_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"INSERT INTO outbox(created_at, event, ticket_id, recipient, lang, next_attempt_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?1)", e);
+		"INSERT INTO outbox(created_at, event, ticket_id, comment_id, recipient, lang,"
+		" next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?1)", e);
 
 	if (st == NULL)
 		return e->status;
 	sqlite3_bind_int64(st, 1, at);
 	db_bind_text(st, 2, event);
 	db_bind_id(st, 3, ticket_id);
-	db_bind_text(st, 4, recipient);
-	db_bind_text(st, 5, lang);
+	db_bind_id(st, 4, comment_id);
+	db_bind_text(st, 5, recipient);
+	db_bind_text(st, 6, lang);
 	return db_step_done(db, st, e);
 }
 

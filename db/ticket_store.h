@@ -67,6 +67,8 @@ int ticket_detail_each(struct db *db, int64_t id, ticket_kv_fn fn, void *ctx,
 
 int comment_insert(struct db *db, int64_t ticket_id, const char *kind, int64_t author_id,
 	const char *author_name, const char *body, int64_t at, int64_t *id, struct mado_err *e);
+/* The body of comment id, newly allocated (free()); MADO_ENOTFOUND. */
+int comment_body_get(struct db *db, int64_t id, char **body, struct mado_err *e);
 struct comment_row {
 	int64_t id, at;
 	const char *kind, *author, *body;
@@ -96,8 +98,11 @@ int ticket_count_unowned(struct db *db, const char *statuses_json, int64_t *n,
 	struct mado_err *e);
 int outbox_count_failed(struct db *db, int64_t *n, struct mado_err *e);
 
-int outbox_add(struct db *db, const char *event, int64_t ticket_id, const char *recipient,
-	const char *lang, int64_t at, struct mado_err *e);
+/* A notification to send: event ack, reply (comment_id: the reply),
+ * assign or status; lang is the language to use when the recipient is no
+ * staff member (whose own language wins). comment_id 0: none. */
+int outbox_add(struct db *db, const char *event, int64_t ticket_id, int64_t comment_id,
+	const char *recipient, const char *lang, int64_t at, struct mado_err *e);
 
 /* The orders a list can take, each served by its own indexes. */
 enum ticket_sort {

@@ -207,11 +207,11 @@ dovecot_start() {
 	return 1
 }
 
-dovecot_stop() {
-	[ -n "${DOVECOT_DIR:-}" ] || return 0
-	pidfile=$DOVECOT_DIR/run/master.pid
-	[ -f "$pidfile" ] || return 0
-	pid=$(cat "$pidfile")
+# server_stop PIDFILE: TERM the process named in PIDFILE, KILL it when it
+# has not gone within ten seconds, and remove the file (smtpd.sh uses it too).
+server_stop() {
+	[ -f "$1" ] || return 0
+	pid=$(cat "$1")
 	kill -TERM "$pid" 2>/dev/null
 	i=0
 	while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
@@ -219,8 +219,13 @@ dovecot_stop() {
 		i=$((i + 1))
 	done
 	kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-	rm -f "$pidfile"
+	rm -f "$1"
 	return 0
+}
+
+dovecot_stop() {
+	[ -n "${DOVECOT_DIR:-}" ] || return 0
+	server_stop "$DOVECOT_DIR/run/master.pid"
 }
 
 case "${0##*/}" in

@@ -1,0 +1,263 @@
+#include "notify_outbox.h"
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/env.h"
+#include "base/i18n.h"
+#include "core/notify_mime.h"
+#include "core/notify_render.h"
+#include "core/workflow.h"
+#include "db/attachment_store.h"
+#include "db/staff_store.h"
+#include "db/ticket_store.h"
+
+enum { REFERENCES_MAX = 10 };
+
+void
+notify_item_clear(struct notify_item *it)
+{
+	g_free(it->sender);
+	g_free(it->recipient);
+	g_free(it->subject);
+	g_free(it->message_id);
+	g_free(it->raw);
+	memset(it, 0, sizeof *it);
+}
+
+int64_t
+notify_backoff(int n)
+{
+	return n >= 7 ? 3600 : (int64_t)60 << (n > 0 ? n - 1 : 0);
+}
+
+/* The recipient's language: a staff member's own, else the row's. */
+static void
+recipient_lang(struct db *db, const struct outbox_row *r, char lang[3])
+{
+	struct staff_row staff = { 0 };
+	struct mado_err ignored = { 0 };
+	const char *l = r->lang;
+
+	if (staff_by_email(db, r->recipient, &staff, &ignored) == MADO_OK)
+		l = staff.lang;
+	g_strlcpy(lang, strcmp(l, "en") == 0 ? "en" : "ja", 3);
+	staff_row_clear(&staff);
+}
+
+/* The Message-IDs of the ticket's mail: In-Reply-To is the newest message
+ * from the requester (else the newest we sent); References keeps the
+ * first and the newest ones. */
+struct thread {
+	GPtrArray *ids;
+	char *last_in;
+};
+
+static void
+thread_add(const char *direction, const char *message_id, void *ctx)
+{
+	struct thread *t = ctx;
+
+	g_ptr_array_add(t->ids, g_strdup(message_id));
+	if (strcmp(direction, "in") == 0 && !g_str_has_prefix(message_id, "sha256:")) {
+		g_free(t->last_in);
+		t->last_in = g_strdup(message_id);
+	}
+}
+
+static void
+thread_clear(struct thread *t)
+{
+	g_ptr_array_free(t->ids, TRUE);
+	g_free(t->last_in);
+}
+
+/* The status label in lang, "" when the workflow does not know it. */
+static const char *
+status_label(struct workflow *wf, const struct ticket_row *row, const char *lang)
+{
+	struct mado_err ignored = { 0 };
+	int i;
+
+	if (workflow_load(wf, row->kind, &ignored) != MADO_OK ||
+	    (i = workflow_status(wf, row->status)) < 0)
+		return "";
+	return workflow_label(wf, i, lang);
+}
+
+/* The subject and body of the row's template, the tag made sure of.
+ * One-line values stay one line in the body too. */
+static int
+render(struct db *db, const struct notify_settings *s, const struct outbox_row *r,
+	const struct ticket_row *row, const char *lang, char **subject, char **body,
+	struct mado_err *e)
+{
+	struct workflow wf;
+	const char *line[][2] = {
+		{ "number", row->number }, { "subject", row->subject },
+		{ "requester", *row->requester_name ? row->requester_name : row->requester_email },
+		{ "requester_email", row->requester_email },
+		{ "queue", row->queue_name }, { "owner", row->owner_name },
+		{ "status", status_label(&wf, row, lang) },
+	};
+	enum { NLINE = G_N_ELEMENTS(line) };
+	struct notify_value v[NLINE + 2];
+	char *reply = NULL, *path, *tag;
+	int st = MADO_OK;
+
+	if (r->comment_id > 0)
+		st = comment_body_get(db, r->comment_id, &reply, e);
+	if (st == MADO_ENOTFOUND)
+		st = mado_err_set(e, MADO_ENOTFOUND, _("outbox #%lld: its comment is gone"),
+			(long long)r->id);
+	if (st != MADO_OK)
+		return st;
+	for (int i = 0; i < NLINE; i++)
+		v[i] = (struct notify_value){ line[i][0], notify_header_clean(line[i][1]) };
+	v[NLINE] = (struct notify_value){ "body", row->body };
+	v[NLINE + 1] = (struct notify_value){ "reply", reply };
+	path = notify_template_path(s->sharedir, lang, r->event);
+	st = notify_render(path, v, NLINE + 2, subject, body, e);
+	g_free(path);
+	free(reply);
+	for (int i = 0; i < NLINE; i++)
+		g_free((char *)v[i].value);
+	if (st != MADO_OK)
+		return st;
+	tag = g_strdup_printf("[%s]", row->number);
+	if (strstr(*subject, tag) == NULL) {
+		char *tagged = g_strdup_printf("%s %s", tag, *subject);
+
+		g_free(*subject);
+		*subject = tagged;
+	}
+	g_free(tag);
+	return MADO_OK;
+}
+
+static const char *
+auto_submitted(const char *event)
+{
+	if (strcmp(event, "ack") == 0)
+		return "auto-replied";
+	return strcmp(event, "reply") == 0 ? NULL : "auto-generated";
+}
+
+int
+notify_compose(struct db *db, const struct notify_settings *s, const struct outbox_row *r,
+	struct notify_item *out, struct mado_err *e)
+{
+	struct ticket_row row = { 0 };
+	struct thread t = { g_ptr_array_new_with_free_func(g_free), NULL };
+	const char *refs[REFERENCES_MAX];
+	char lang[3], *body = NULL;
+	int st, nrefs = 0;
+
+	memset(out, 0, sizeof *out);
+	out->outbox_id = r->id;
+	out->ticket_id = r->ticket_id;
+	out->comment_id = r->comment_id;
+	out->attempts = r->attempts;
+	out->recipient = g_strdup(r->recipient);
+	out->sender = notify_address_of(s->from);
+	if (out->sender == NULL) {
+		thread_clear(&t);
+		return mado_err_set(e, MADO_ECONFIG, _("[smtp] from: '%s' is not a mail address"),
+			s->from ? s->from : "");
+	}
+	out->message_id = notify_message_id_new(s->domain ? s->domain
+		: strchr(out->sender, '@') + 1);
+	recipient_lang(db, r, lang);
+	st = ticket_get(db, r->ticket_id, &row, e);
+	if (st == MADO_OK)
+		st = render(db, s, r, &row, lang, &out->subject, &body, e);
+	if (st == MADO_OK)
+		st = mail_ids_of_ticket(db, r->ticket_id, thread_add, &t, e);
+	if (st == MADO_OK) {
+		/* the first message, then the newest */
+		for (guint i = 0; i < t.ids->len && nrefs < REFERENCES_MAX; i++)
+			if (i == 0 || t.ids->len - i < REFERENCES_MAX)
+				refs[nrefs++] = g_ptr_array_index(t.ids, i);
+		struct notify_mail m = {
+			.from = s->from, .to = r->recipient, .subject = out->subject, .body = body,
+			.lang = lang, .message_id = out->message_id,
+			.in_reply_to = t.last_in != NULL ? t.last_in
+				: nrefs > 0 ? refs[nrefs - 1] : NULL,
+			.references = refs, .nreferences = nrefs,
+			.auto_submitted = auto_submitted(r->event), .date = mado_now(),
+		};
+		st = notify_mime_build(&m, &out->raw, &out->len, e);
+	}
+	if (st != MADO_OK)
+		mado_err_prefix(e, _("outbox #%lld: "), (long long)r->id);
+	g_free(body);
+	thread_clear(&t);
+	ticket_row_clear(&row);
+	return st;
+}
+
+struct sent_ctx {
+	const struct notify_item *it;
+	int64_t now;
+};
+
+static int
+sent_txn(struct db *db, void *p, struct mado_err *e)
+{
+	struct sent_ctx *c = p;
+	const struct notify_item *it = c->it;
+	char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)it->raw, it->len);
+	struct mail_out m = {
+		.ticket_id = it->ticket_id, .comment_id = it->comment_id, .outbox_id = it->outbox_id,
+		.message_id = it->message_id, .sender = it->sender, .subject = it->subject,
+		.raw_sha256 = sha, .at = c->now,
+	};
+	int st = outbox_set_sent(db, it->outbox_id, it->message_id, c->now, e);
+
+	if (st == MADO_ENOTFOUND)
+		st = mado_err_set(e, MADO_EFAIL, _("outbox #%lld: no longer pending"),
+			(long long)it->outbox_id);
+	if (st == MADO_OK)
+		st = blob_put(db, sha, it->raw, it->len, e);
+	if (st == MADO_OK)
+		st = mail_out_insert(db, &m, e);
+	g_free(sha);
+	return st;
+}
+
+int
+notify_record_sent(struct db *db, const struct notify_item *it, int64_t now,
+	struct mado_err *e)
+{
+	struct sent_ctx c = { it, now };
+
+	return db_txn(db, sent_txn, &c, e);
+}
+
+struct failure_ctx {
+	int64_t id, next_at;
+	int attempts;
+	const char *state, *why;
+};
+
+static int
+failure_txn(struct db *db, void *p, struct mado_err *e)
+{
+	struct failure_ctx *c = p;
+
+	return outbox_set_attempt(db, c->id, c->attempts, c->next_at, c->state, c->why, e);
+}
+
+int
+notify_record_failure(struct db *db, const struct notify_settings *s, int64_t outbox_id,
+	int attempts, bool permanent, const char *why, int64_t now, bool *gave_up,
+	struct mado_err *e)
+{
+	struct failure_ctx c = { outbox_id, 0, attempts + 1, NULL, why };
+
+	*gave_up = permanent || c.attempts >= s->max_attempts;
+	c.state = *gave_up ? "failed" : "pending";
+	c.next_at = now + notify_backoff(c.attempts);
+	return db_txn(db, failure_txn, &c, e);
+}

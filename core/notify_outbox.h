@@ -1,0 +1,61 @@
+/* From an outbox row to a mail ready for SMTP, and what sending it did to
+ * the row. The language is the recipient's: a staff member's own (their
+ * staff.lang), anyone else the row's. The subject always carries the
+ * ticket's tag ("[INQ-2026-000123]") so replies thread back; Message-ID,
+ * In-Reply-To and References thread it with the ticket's mail. */
+#ifndef MADO_NOTIFY_OUTBOX_H
+#define MADO_NOTIFY_OUTBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "db/db.h"
+#include "db/outbox_store.h"
+
+struct notify_settings {
+	const char *sharedir;   /* templates/mail/LANG/EVENT.txt below it */
+	const char *from;       /* [smtp] from */
+	const char *domain;     /* Message-IDs; NULL: the from address's domain */
+	int max_attempts;       /* then the row is marked failed */
+};
+
+/* One composed notification. Strings newly allocated; notify_item_clear(). */
+struct notify_item {
+	int64_t outbox_id, ticket_id, comment_id;
+	int attempts;              /* before this one */
+	char *sender;              /* envelope: the from address */
+	char *recipient;
+	char *subject;             /* UTF-8, as in the mail */
+	char *message_id;          /* without <> */
+	char *raw;                 /* CRLF lines */
+	size_t len;
+};
+void notify_item_clear(struct notify_item *it);
+
+/* Renders and builds the mail of row r. MADO_EDATA or MADO_ENOTFOUND
+ * (naming template file and line, or the bad address) when it cannot be
+ * made; the row then counts a failed attempt like a refused send. */
+int notify_compose(struct db *db, const struct notify_settings *s, const struct outbox_row *r,
+	struct notify_item *out, struct mado_err *e);
+
+/* The server accepted it: in one transaction the row is marked sent with
+ * its Message-ID, the raw message kept as a blob and a mail_message 'out'
+ * row written. */
+int notify_record_sent(struct db *db, const struct notify_item *it, int64_t now,
+	struct mado_err *e);
+
+/* An attempt failed (why: the server's answer or our error): attempts + 1,
+ * the next try after notify_backoff(), the error kept; the row is marked
+ * failed once max_attempts are used up or at once when permanent (the
+ * server refused the address for good). *gave_up tells which. */
+int notify_record_failure(struct db *db, const struct notify_settings *s, int64_t outbox_id,
+	int attempts, bool permanent, const char *why, int64_t now, bool *gave_up,
+	struct mado_err *e);
+
+/* Seconds to wait after the n-th failed attempt: 1, 2, 4, … minutes,
+ * at most an hour. */
+int64_t notify_backoff(int n);
+
+#endif

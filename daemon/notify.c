@@ -1,0 +1,301 @@
+#include "notify.h"
+
+#include <auth-client.h>
+#include <glib.h>
+#include <libesmtp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/env.h"
+#include "base/i18n.h"
+#include "core/notify_outbox.h"
+
+enum { BATCH_DEFAULT = 100, BATCH_MAX = 1000 };
+
+/* A due row, copied out of the statement that read it. */
+struct due {
+	struct outbox_row row;
+	char *strings[6];
+};
+
+struct pass {
+	struct db *db;
+	const struct smtp_config *smtp;
+	struct notify_settings s;
+	char *user, *password;       /* AUTH, or NULL */
+	int64_t now;
+	struct notify_counts *counts;
+	GArray *due;                 /* struct due */
+	struct notify_item *items;   /* composed, batch of them */
+	int nitems;
+	char session_error[512];     /* what the SMTP session said went wrong */
+};
+
+static int
+due_add(const struct outbox_row *r, void *ctx)
+{
+	struct pass *p = ctx;
+	struct due d = { .row = *r };
+	const char **fields[] = { &d.row.event, &d.row.recipient, &d.row.lang, &d.row.state,
+		&d.row.last_error, &d.row.message_id, NULL };
+
+	for (int i = 0; fields[i] != NULL; i++)
+		*fields[i] = d.strings[i] = g_strdup(*fields[i] != NULL ? *fields[i] : "");
+	g_array_append_val(p->due, d);
+	return MADO_OK;
+}
+
+static void
+due_clear(GArray *due)
+{
+	for (guint i = 0; i < due->len; i++)
+		for (int k = 0; k < 6; k++)
+			g_free(g_array_index(due, struct due, i).strings[k]);
+	g_array_set_size(due, 0);
+}
+
+/* One failed attempt of row id, counted. */
+static int
+failure(struct pass *p, int64_t id, int attempts, bool permanent, const char *why,
+	struct mado_err *e)
+{
+	bool gave_up;
+	int st = notify_record_failure(p->db, &p->s, id, attempts, permanent, why, p->now,
+		&gave_up, e);
+
+	if (st == MADO_OK) {
+		if (gave_up)
+			p->counts->failed++;
+		else
+			p->counts->retry++;
+		g_strlcpy(p->counts->last_error, why, sizeof p->counts->last_error);
+	}
+	return st;
+}
+
+static void
+session_event(smtp_session_t session, int event, void *arg, ...)
+{
+	struct pass *p = arg;
+	const char *why = NULL;
+
+	switch (event) {
+	case SMTP_EV_EXTNA_STARTTLS:
+		why = _("the server does not offer STARTTLS ([smtp] starttls = require)");
+		break;
+	case SMTP_EV_INVALID_PEER_CERTIFICATE:
+	case SMTP_EV_NO_PEER_CERTIFICATE:
+	case SMTP_EV_WRONG_PEER_CERTIFICATE:
+		why = _("the server's TLS certificate is not valid for it");
+		break;
+	default:
+		break;
+	}
+	if (why != NULL)
+		g_strlcpy(p->session_error, why, sizeof p->session_error);
+}
+
+static int
+auth_interact(auth_client_request_t req, char **result, int fields, void *arg)
+{
+	struct pass *p = arg;
+
+	for (int i = 0; i < fields; i++) {
+		if (req[i].flags & AUTH_USER)
+			result[i] = p->user;
+		else if (req[i].flags & AUTH_PASS)
+			result[i] = p->password;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* The server's answer to a message that was not accepted. */
+static void
+refusal(smtp_message_t msg, smtp_recipient_t rcpt, char *why, size_t n, bool *permanent)
+{
+	const smtp_status_t *rs = smtp_reverse_path_status(msg);
+	const smtp_status_t *ts = smtp_message_transfer_status(msg);
+	const smtp_status_t *use = ts;
+
+	if (rs != NULL && rs->code >= 400)
+		use = rs;
+	else {
+		const smtp_status_t *cs = rcpt != NULL ? smtp_recipient_status(rcpt) : NULL;
+
+		if (cs != NULL && cs->code >= 400)
+			use = cs;
+	}
+	*permanent = use != NULL && use->code >= 500 && use->code < 600;
+	if (use != NULL && use->code != 0)
+		snprintf(why, n, "%d %s", use->code, use->text ? g_strchomp(use->text) : "");
+	else
+		snprintf(why, n, "%s", "");
+}
+
+/* Sends the composed items over one SMTP connection and records each. */
+static int
+send_batch(struct pass *p, struct mado_err *e)
+{
+	smtp_session_t session = smtp_create_session();
+	smtp_message_t *msgs = g_new0(smtp_message_t, p->nitems);
+	smtp_recipient_t *rcpts = g_new0(smtp_recipient_t, p->nitems);
+	auth_context_t auth = NULL;
+	char server[300], why[512];
+	int st = MADO_OK, started;
+
+	snprintf(server, sizeof server, "%s:%d", p->smtp->host, p->smtp->port);
+	smtp_set_server(session, server);
+	smtp_starttls_enable(session, p->smtp->starttls == SMTP_STARTTLS_NO ? Starttls_DISABLED
+		: p->smtp->starttls == SMTP_STARTTLS_TRY ? Starttls_ENABLED : Starttls_REQUIRED);
+	smtp_set_eventcb(session, session_event, p);
+	if (p->user != NULL) {
+		auth = auth_create_context();
+		auth_set_mechanism_flags(auth, AUTH_PLUGIN_PLAIN, 0);
+		auth_set_interact_cb(auth, auth_interact, p);
+		smtp_auth_set_context(session, auth);
+	}
+	for (int i = 0; i < p->nitems; i++) {
+		msgs[i] = smtp_add_message(session);
+		smtp_set_reverse_path(msgs[i], p->items[i].sender);
+		rcpts[i] = smtp_add_recipient(msgs[i], p->items[i].recipient);
+		smtp_set_message_str(msgs[i], p->items[i].raw);
+	}
+	p->session_error[0] = '\0';
+	started = smtp_start_session(session);
+	if (!started && p->session_error[0] == '\0') {
+		char buf[256];
+
+		snprintf(p->session_error, sizeof p->session_error, "%s: %s", server,
+			smtp_strerror(smtp_errno(), buf, sizeof buf));
+	}
+	for (int i = 0; i < p->nitems && st == MADO_OK; i++) {
+		const smtp_status_t *ts = smtp_message_transfer_status(msgs[i]);
+		bool permanent = false;
+
+		if (ts != NULL && ts->code >= 200 && ts->code < 300) {
+			st = notify_record_sent(p->db, &p->items[i], p->now, e);
+			if (st == MADO_OK)
+				p->counts->sent++;
+			continue;
+		}
+		refusal(msgs[i], rcpts[i], why, sizeof why, &permanent);
+		if (why[0] == '\0')
+			snprintf(why, sizeof why, "%s", p->session_error[0] ? p->session_error
+				: _("the server did not take the message"));
+		st = failure(p, p->items[i].outbox_id, p->items[i].attempts, permanent, why, e);
+	}
+	smtp_destroy_session(session);
+	if (auth != NULL)
+		auth_destroy_context(auth);
+	g_free(msgs);
+	g_free(rcpts);
+	return st;
+}
+
+static bool
+in_batch(const struct pass *p, int64_t ticket_id)
+{
+	for (int i = 0; i < p->nitems; i++)
+		if (p->items[i].ticket_id == ticket_id)
+			return true;
+	return false;
+}
+
+/* Composes the due rows; those that cannot be made count a failed attempt.
+ * A second row of a ticket waits for the next batch, so that it threads
+ * after the first one's Message-ID. */
+static int
+compose_due(struct pass *p, struct mado_err *e)
+{
+	int st = MADO_OK;
+
+	p->nitems = 0;
+	for (guint i = 0; i < p->due->len && st == MADO_OK; i++) {
+		const struct outbox_row *r = &g_array_index(p->due, struct due, i).row;
+		struct mado_err ce = { 0 };
+
+		if (in_batch(p, r->ticket_id))
+			break;
+
+		if (notify_compose(p->db, &p->s, r, &p->items[p->nitems], &ce) == MADO_OK) {
+			p->nitems++;
+			continue;
+		}
+		notify_item_clear(&p->items[p->nitems]);
+		if (ce.status == MADO_ECONFIG) {
+			*e = ce;
+			return ce.status;
+		}
+		st = failure(p, r->id, r->attempts, false, ce.msg, e);
+	}
+	return st;
+}
+
+static int
+pass_setup(struct pass *p, const struct notify_cfg *cfg, struct mado_err *e)
+{
+	static gsize auth_ready;
+	const struct smtp_config *c = cfg->smtp;
+
+	if (c == NULL || c->from == NULL)
+		return mado_err_set(e, MADO_ECONFIG,
+			_("[smtp] from: not configured; notifications cannot be sent"));
+	p->smtp = c;
+	p->s.sharedir = cfg->sharedir != NULL ? cfg->sharedir : mado_sharedir();
+	p->s.from = c->from;
+	p->s.domain = c->domain;
+	p->s.max_attempts = c->max_attempts;
+	if (c->user == NULL)
+		return MADO_OK;
+	if (g_once_init_enter(&auth_ready)) {
+		auth_client_init();
+		g_once_init_leave(&auth_ready, 1);
+	}
+	p->user = g_strdup(c->user);
+	return config_smtp_password(c, &p->password, e);
+}
+
+int
+notify_run(struct db *db, const struct notify_cfg *cfg, struct notify_counts *out,
+	struct mado_err *e)
+{
+	struct pass p = { .db = db, .counts = out, .now = mado_now() };
+	int batch = cfg->batch > 0 && cfg->batch <= BATCH_MAX ? cfg->batch : BATCH_DEFAULT;
+	int st;
+
+	memset(out, 0, sizeof *out);
+	st = pass_setup(&p, cfg, e);
+	p.due = g_array_new(FALSE, TRUE, sizeof(struct due));
+	p.items = g_new0(struct notify_item, batch);
+	while (st == MADO_OK) {
+		due_clear(p.due);
+		st = outbox_due(db, p.now, batch, due_add, &p, e);
+		if (st != MADO_OK || p.due->len == 0)
+			break;
+		st = compose_due(&p, e);
+		if (st == MADO_OK && p.nitems > 0)
+			st = send_batch(&p, e);
+		for (int i = 0; i < p.nitems; i++)
+			notify_item_clear(&p.items[i]);
+	}
+	due_clear(p.due);
+	g_array_free(p.due, TRUE);
+	g_free(p.items);
+	g_free(p.user);
+	if (p.password != NULL)
+		explicit_bzero(p.password, strlen(p.password));
+	g_free(p.password);
+	return st;
+}
+
+int
+notify_run_once(struct db *db, const struct notify_cfg *cfg, int *sent, struct mado_err *e)
+{
+	struct notify_counts counts;
+	int st = notify_run(db, cfg, &counts, e);
+
+	*sent = counts.sent;
+	return st;
+}

@@ -1,0 +1,185 @@
+# Notifications end to end: mado writes outbox rows, `madod send --once`
+# sends them through a real OpenSMTPD on 127.0.0.1, which delivers them
+# over LMTP into a throw-away dovecot; the test reads the delivered mail
+# (the Maildir file, and once over IMAP) as a mail client would. That
+# ticket data cannot inject headers is tested on the very bytes sent, in
+# tests/unit/test_notify.c (only the database could hold such a subject).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../servers/dovecot.sh"
+. "$(dirname "$0")/../servers/smtpd.sh"
+
+dovecot_start "$TMP/dovecot"
+ok $? "dovecot starts" || done_testing
+smtpd_start "$TMP/smtpd"
+case $? in
+0) ok 0 "smtpd starts" ;;
+2) skip "smtpd needs root (its queue and control socket are fixed paths)"; done_testing ;;
+*) ok 1 "smtpd starts"; done_testing ;;
+esac
+
+export MADO_NOW=1795320000   # 2026-11-22 13:00 JST
+export MADO_CONFIG="$TMP/madoguchi.conf"
+conf() { # conf PORT: [smtp] sending to PORT
+	cat >"$MADO_CONFIG" <<CONF
+[smtp]
+host = 127.0.0.1
+port = $1
+starttls = no
+from = ヘルプデスク <desk@example.test>
+domain = mado.example.test
+max_attempts = 3
+CONF
+}
+conf "$SMTPD_PORT"
+sql() { sqlite3 "$MADO_DB" "$1"; }
+"$MADO" admin db version >/dev/null
+sql "INSERT INTO queue(code, name) VALUES ('helpdesk', 'ヘルプデスク');
+INSERT INTO staff(login, name, role, email, lang)
+  VALUES ('bob', 'Bob Smith', 'operator', 'support@example.test', 'en'),
+         ('nomail', '無 メール', 'operator', '', 'ja');"
+
+# mail_file ROW USER: the file of outbox row ROW's mail in USER's mailbox
+# (new or cur), found by its Message-ID once smtpd has handed it to dovecot.
+mail_file() {
+	mid=$(sql "SELECT message_id FROM outbox WHERE id = $1")
+	dir=$(dovecot_maildir "$2")
+	i=0
+	while [ -n "$mid" ] && [ $i -lt 300 ]; do
+		f=$(grep -l -i -F "Message-Id: <$mid>" "$dir"/new/* "$dir"/cur/* 2>/dev/null | head -1)
+		[ -n "$f" ] && { echo "$f"; return 0; }
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo /nonexistent
+}
+# mail FILE: the decoded view of a delivered message
+mail() { python3 "$(dirname "$0")/mailcheck.py" "$1" 2>&1; }
+field() { printf '%s\n' "$1" | sed -n "s/^$2: //p" | head -1; }
+
+subject='プリンターで印刷できない（3階 複合機）'
+run "$MADO" ticket new --kind inquiry --subject "$subject" \
+	--body '3階の複合機から印刷できません。至急お願いします。' --queue helpdesk \
+	--requester-name '山田 太郎' --requester-email yamada@example.test
+is "$rc" 0 "an inquiry with a Japanese subject from yamada"
+inq=$out
+# The requester's original mail, as intake records it.
+sql "INSERT INTO mail_message(direction, queue_id, message_id, ticket_id, sender, subject,
+  disposition, at) VALUES ('in', 1, 'orig-1@example.test', 1, 'yamada@example.test',
+  '$subject', 'new', $MADO_NOW - 60)"
+is "$(sql "SELECT event || ' ' || recipient FROM outbox")" "ack yamada@example.test" \
+	"the acknowledgement is queued"
+
+run "$MADOD" send --once
+is "$rc" 0 "madod send --once"
+is "$out" "sent 1, to retry 0, failed 0" "it says what it sent"
+ack=$(mail "$(mail_file 1 yamada)")
+is "$(field "$ack" subject)" "[$inq] お問い合わせを受け付けました: $subject" \
+	"the subject decodes to the Japanese subject with the ticket's tag"
+is "$(field "$ack" subject-charsets)" "iso-2022-jp" "encoded in ISO-2022-JP"
+is "$(field "$ack" subject-raw-b)" "yes" "as B words (RFC 1468)"
+is "$(field "$ack" from)" "ヘルプデスク <desk@example.test>" "From: the configured name and address"
+is "$(field "$ack" content-type)" "text/plain iso-2022-jp" "body text/plain; charset=ISO-2022-JP"
+is "$(field "$ack" encoding)" "7bit" "in 7bit"
+like "$ack" "山田 太郎 様" "the body addresses the requester"
+like "$ack" "3階の複合機から印刷できません。至急お願いします。" "and quotes the inquiry"
+is "$(field "$ack" auto-submitted)" "auto-replied" "an acknowledgement is Auto-Submitted: auto-replied"
+is "$(field "$ack" in-reply-to)" "<orig-1@example.test>" "In-Reply-To the requester's mail"
+ack_id=$(field "$ack" message-id)
+like "$ack_id" '^<[^<>@ ]+@mado\.example\.test>$' "Message-ID in our domain"
+is "<$(sql "SELECT message_id FROM mail_message WHERE direction = 'out'")>" "$ack_id" \
+	"the Message-ID is recorded in mail_message"
+is "$(sql "SELECT state || ' ' || attempts || ' ' || (message_id IS NOT NULL) FROM outbox")" \
+	"sent 0 1" "the row is marked sent"
+
+# A reply, then answered (the requester is told), then assigned to an
+# English-speaking operator (and to one without an address: no mail).
+run "$MADO" ticket comment "$inq" --body 'プリンタードライバーを再インストールしてください。
+手順は添付の資料をご覧ください。'
+is "$rc" 0 "reply"
+is "$(sql "SELECT comment_id = (SELECT max(id) FROM comment) FROM outbox WHERE event = 'reply'")" \
+	1 "the reply's row carries its comment"
+"$MADO" ticket status "$inq" in_progress >/dev/null
+is "$(sql "SELECT count(*) FROM outbox WHERE event = 'status'")" 0 "in progress tells no one"
+run "$MADO" ticket status "$inq" answered
+is "$(sql "SELECT event || ' ' || recipient FROM outbox WHERE event = 'status'")" \
+	"status yamada@example.test" "answered: the requester is notified"
+"$MADO" ticket assign "$inq" --owner nomail >/dev/null
+"$MADO" ticket assign "$inq" --owner bob >/dev/null
+is "$(sql "SELECT group_concat(recipient || ' ' || lang) FROM outbox WHERE event = 'assign'")" \
+	"support@example.test en" "assignment mail goes to the owner's address; none without one"
+
+run "$MADOD" send --once
+is "$out" "sent 3, to retry 0, failed 0" "three more sent"
+reply=$(mail "$(mail_file 2 yamada)")
+status=$(mail "$(mail_file 3 yamada)")
+is "$(field "$reply" subject)" "Re: [$inq] $subject" "the reply's subject"
+like "$reply" "プリンタードライバーを再インストールしてください。" "the reply's text"
+like "$reply" "手順は添付の資料をご覧ください。" "all of it"
+is "$(field "$reply" in-reply-to)" "<orig-1@example.test>" "the reply answers the original mail"
+is "$(field "$reply" references)" "<orig-1@example.test> $ack_id" \
+	"References: the original, then our acknowledgement"
+is "$(field "$reply" auto-submitted)" "" "a reply written by a person is not auto-submitted"
+is "$(field "$status" subject)" "[$inq] 対応状況「回答完了」: $subject" "status: the label in Japanese"
+assign=$(mail "$(mail_file 4 support)")
+is "$(field "$assign" subject)" "[$inq] Assigned to you: $subject" \
+	"the English template for an English-speaking staff member"
+like "$assign" "has been assigned to you" "English body"
+is "$(field "$assign" content-type)" "text/plain utf-8" "English mail with Japanese text: UTF-8"
+is "$(sql "SELECT count(*) FROM mail_message WHERE direction = 'out'")" 4 "every mail recorded"
+
+# Over IMAP, as the requester's client fetches it.
+run curl -s -u "yamada:$DOVECOT_PASSWORD" "imap://127.0.0.1:$DOVECOT_IMAP_PORT/INBOX;UID=1"
+like "$out" "Message-I[dD]: $ack_id" "IMAP: the acknowledgement is in the requester's mailbox"
+
+# A subject ISO-2022-JP cannot carry (① and 髙 are not in JIS X 0208): UTF-8.
+run "$MADO" ticket new --kind inquiry --subject '髙橋さんの端末①が起動しない' \
+	--requester-email yamada@example.test
+"$MADOD" send --once >/dev/null
+utf=$(mail "$(mail_file 5 yamada)")
+is "$(field "$utf" subject)" "[$out] お問い合わせを受け付けました: 髙橋さんの端末①が起動しない" \
+	"a subject with ① and 髙 arrives intact"
+is "$(field "$utf" subject-charsets)" "utf-8" "in UTF-8 words"
+is "$(field "$utf" content-type)" "text/plain utf-8" "its body in UTF-8 too"
+is "$(field "$utf" encoding)" "base64" "base64"
+
+# The server down: the row waits and is tried again later, then fails.
+conf "$(dovecot_free_port)"
+run "$MADO" ticket new --kind inquiry --subject 'サーバー停止中' --requester-email yamada@example.test
+id=$(sql "SELECT max(id) FROM outbox")
+run "$MADOD" send --once
+is "$rc" 0 "a server that is down is no error of the pass"
+is "$out" "sent 0, to retry 1, failed 0" "counted to retry"
+like "$err" "Connection refused" "the error is said"
+is "$(sql "SELECT state || ' ' || attempts || ' ' || (next_attempt_at - $MADO_NOW) FROM outbox
+  WHERE id = $id")" "pending 1 60" "pending, one attempt, the next in a minute"
+like "$(sql "SELECT last_error FROM outbox WHERE id = $id")" "Connection refused" "last error kept"
+run "$MADOD" send --once
+is "$out" "sent 0, to retry 0, failed 0" "not due yet: not tried"
+MADO_NOW=$((MADO_NOW + 60)) run "$MADOD" send --once
+is "$(sql "SELECT state || ' ' || attempts || ' ' || (next_attempt_at - $MADO_NOW)
+  FROM outbox WHERE id = $id")" "pending 2 180" "second attempt: two minutes later"
+MADO_NOW=$((MADO_NOW + 180)) run "$MADOD" send --once
+is "$out" "sent 0, to retry 0, failed 1" "third: max_attempts reached"
+is "$(sql "SELECT state || ' ' || attempts FROM outbox WHERE id = $id")" "failed 3" \
+	"the row is marked failed"
+is "$(sql "SELECT count(*) FROM outbox WHERE state = 'failed'")" 1 \
+	"the one failed row the client's status line counts"
+
+# Misconfiguration is an error that names the key.
+printf '[smtp]\nhost = 127.0.0.1\n' >"$MADO_CONFIG"
+run "$MADOD" send --once
+is "$rc" 78 "no [smtp] from: configuration error"
+like "$err" "\[smtp\] from" "naming the key"
+printf '[smtp]\nstarttls = maybe\n' >"$MADO_CONFIG"
+run "$MADOD" send --once
+is "$rc" 78 "a bad starttls value"
+like "$err" "madoguchi.conf: \[smtp\] starttls: must be no, try or require" "file and key named"
+printf '[smtp]\nfrom = desk@example.test\nuser = desk\npassword_file = %s\n' \
+	"$TMP/pw" >"$MADO_CONFIG"
+printf 'secret\n' >"$TMP/pw"
+chmod 0644 "$TMP/pw"
+"$MADO" ticket new --kind inquiry --subject 'x' --requester-email yamada@example.test >/dev/null
+run "$MADOD" send --once
+is "$rc" 78 "a password file others can read is refused"
+like "$err" "password_file: .*others cannot read" "and why"
+done_testing

@@ -1,0 +1,302 @@
+/* Notifications without a server: templates, the MIME message (read back
+ * with GMime's parser, as a mail client would), composing an outbox row on
+ * a real database, header injection from ticket data, and retries. */
+#include <gmime/gmime.h>
+
+#include "base/env.h"
+
+#include "core/notify_mime.h"
+#include "core/notify_outbox.h"
+#include "core/notify_render.h"
+#include "core/ticket.h"
+#include "tests/testdb.h"
+
+static struct db *db;
+static struct actor op, sup;
+
+static int
+count(const char *sql)
+{
+	return testdb_int(db_handle(db), sql);
+}
+
+static void
+test_render(void)
+{
+	const struct notify_value v[] = {
+		{ "number", "INQ-2026-000001" }, { "subject", "印刷できない\r\nBcc: x@example.com" },
+		{ "owner", "" }, { "body", "一行目\r\n二行目\x07" },
+	};
+	struct mado_err e = { 0 };
+	char *subject, *body;
+
+	is_int(notify_render_text("t.txt", "Subject: [{number}] {subject}\n\n本文 {{braces}}\n"
+		"担当: {owner?}\n{body}\n", v, 4, &subject, &body, &e), MADO_OK, "render");
+	is_str(subject, "[INQ-2026-000001] 印刷できない Bcc: x@example.com",
+		"the subject is one line, whatever the values hold");
+	is_str(body, "本文 {braces}\n一行目\n二行目\n",
+		"{{ }} are braces, a line with an empty {name?} is left out, CRLF becomes LF, "
+		"controls go");
+	g_free(subject);
+	g_free(body);
+	is_int(notify_render_text("t.txt", "Subject: x\n\nok\n{nosuch}\n", v, 4, &subject, &body, &e),
+		MADO_EDATA, "an unknown placeholder is an error");
+	is_str(e.msg, "t.txt:4: unknown placeholder {nosuch}", "naming file and line");
+	is_int(notify_render_text("t.txt", "Subject: x\n\n{number\n", v, 4, &subject, &body, &e),
+		MADO_EDATA, "an open brace");
+	is_str(e.msg, "t.txt:3: '{' without '}' (write {{ for a brace)", "is named");
+	is_int(notify_render_text("t.txt", "Hello\n\nbody\n", v, 4, &subject, &body, &e),
+		MADO_EDATA, "no subject line");
+	is_str(e.msg, "t.txt:1: the first line must be 'Subject: ...'", "is named");
+	is_int(notify_render_text("t.txt", "Subject: x\nbody\n", v, 4, &subject, &body, &e),
+		MADO_EDATA, "no blank line after the subject");
+	is_int(notify_render("/nonexistent/ack.txt", v, 4, &subject, &body, &e), MADO_ENOTFOUND,
+		"a missing template");
+}
+
+static void
+test_header_clean(void)
+{
+	char *s = notify_header_clean("  a\r\nBcc: evil@example.com\x01\tb\xe2\x80\xa8 c  ");
+
+	is_str(s, "a Bcc: evil@example.com b c", "CR, LF, controls and line separators become one space");
+	g_free(s);
+}
+
+/* The message parsed back; caller unrefs. */
+static GMimeMessage *
+parse(const char *raw, size_t len)
+{
+	GMimeStream *stream = g_mime_stream_mem_new_with_buffer(raw, len);
+	GMimeParser *parser = g_mime_parser_new_with_stream(stream);
+	GMimeMessage *msg = g_mime_parser_construct_message(parser, NULL);
+
+	g_object_unref(parser);
+	g_object_unref(stream);
+	return msg;
+}
+
+static char *
+body_text(GMimeMessage *msg)
+{
+	return g_mime_text_part_get_text(GMIME_TEXT_PART(g_mime_message_get_mime_part(msg)));
+}
+
+/* Every line ends in CRLF, none longer than 78 in the header. */
+static bool
+lines_ok(const char *raw)
+{
+	bool in_header = true;
+
+	for (const char *p = raw; *p; ) {
+		const char *nl = strchr(p, '\n');
+		size_t n;
+
+		if (nl == NULL || nl == p || nl[-1] != '\r')
+			return false;
+		n = (size_t)(nl - p - 1);
+		if ((in_header && n > 78) || n > 998)
+			return false;
+		in_header = in_header && n > 0;
+		p = nl + 1;
+	}
+	return true;
+}
+
+static void
+test_mime(void)
+{
+	const char *refs[] = { "orig@example.jp", "sha256:00ff", "out1@desk.example.jp" };
+	const char *subject = "[INQ-2026-000123] 住民基本台帳システムにログインできない件について"
+		"（至急・本庁舎3階 情報政策課）";
+	struct notify_mail m = {
+		.from = "ヘルプデスク <desk@example.jp>", .to = "yamada@example.jp",
+		.subject = subject, .body = "山田様\n\nお問い合わせを受け付けました。\n",
+		.lang = "ja", .message_id = "abc.123@desk.example.jp",
+		.in_reply_to = "orig@example.jp", .references = refs, .nreferences = 3,
+		.auto_submitted = "auto-replied", .date = 1795320000,
+	};
+	struct mado_err e = { 0 };
+	GMimeMessage *msg;
+	char *raw, *text;
+	size_t len;
+
+	is_int(notify_mime_build(&m, &raw, &len, &e), MADO_OK, "build a Japanese mail");
+	ok(strstr(raw, "=?ISO-2022-JP?B?") != NULL, "subject in ISO-2022-JP B words");
+	ok(strstr(raw, "Subject: [INQ-2026-000123]") != NULL,
+		"the ticket tag stays readable for threading");
+	ok(strstr(raw, "charset=ISO-2022-JP") != NULL && strstr(raw, "7bit") != NULL,
+		"body ISO-2022-JP in 7bit");
+	ok(lines_ok(raw), "CRLF lines, headers folded");
+	ok(strstr(raw, "Date: Sun, 22 Nov 2026 13:00:00 +0900") != NULL, "Date in JST");
+	ok(strstr(raw, "sha256:") == NULL, "a content hash is no Message-ID");
+	msg = parse(raw, len);
+	is_str(g_mime_message_get_subject(msg), subject, "the subject decodes exactly");
+	text = body_text(msg);
+	is_str(text, "山田様\r\n\r\nお問い合わせを受け付けました。\r\n", "the body decodes exactly");
+	g_free(text);
+	is_str(g_mime_message_get_message_id(msg), "abc.123@desk.example.jp", "Message-ID");
+	is_str(g_mime_object_get_header(GMIME_OBJECT(msg), "In-Reply-To"), "<orig@example.jp>",
+		"In-Reply-To");
+	is_str(g_mime_object_get_header(GMIME_OBJECT(msg), "References"),
+		"<orig@example.jp> <out1@desk.example.jp>", "References");
+	is_str(g_mime_object_get_header(GMIME_OBJECT(msg), "Auto-Submitted"), "auto-replied",
+		"Auto-Submitted");
+	{
+		InternetAddress *from = internet_address_list_get_address(
+			g_mime_message_get_from(msg), 0);
+
+		is_str(internet_address_get_name(from), "ヘルプデスク", "From name decodes");
+	}
+	g_object_unref(msg);
+	g_free(raw);
+
+	m.subject = "髙橋さんの端末①が起動しない";
+	m.body = "①から③まで確認しました。";
+	is_int(notify_mime_build(&m, &raw, &len, &e), MADO_OK, "characters outside JIS X 0208");
+	ok(strstr(raw, "Subject: =?UTF-8?B?") != NULL && strstr(raw, "charset=utf-8") != NULL &&
+	    strstr(raw, "base64") != NULL, "go out in UTF-8, base64");
+	msg = parse(raw, len);
+	is_str(g_mime_message_get_subject(msg), m.subject, "and decode exactly");
+	text = body_text(msg);
+	is_str(text, "①から③まで確認しました。", "body too");
+	g_free(text);
+	g_object_unref(msg);
+	g_free(raw);
+
+	m.to = "a@b.example\r\nBcc: evil@example.com";
+	is_int(notify_mime_build(&m, &raw, &len, &e), MADO_EDATA, "a recipient with CRLF is refused");
+	m.to = "yamada@example.jp";
+	m.from = "no address";
+	is_int(notify_mime_build(&m, &raw, &len, &e), MADO_ECONFIG, "a From without an address");
+}
+
+static void
+setup(void)
+{
+	db = testdb_open();
+	sqlite3_exec(db_handle(db),
+		"INSERT INTO queue(code, name) VALUES ('helpdesk', 'ヘルプデスク');"
+		"INSERT INTO staff(login, name, role, email, lang)"
+		" VALUES ('bob', 'Bob', 'operator', 'Bob@Example.jp', 'en');",
+		NULL, NULL, NULL);
+	testdb_actor(db, "o.op", "operator", &op);
+	testdb_actor(db, "s.sup", "supervisor", &sup);
+}
+
+static int
+first_row(const struct outbox_row *r, void *ctx)
+{
+	struct notify_item *it = ((void **)ctx)[0];
+	struct notify_settings *s = ((void **)ctx)[1];
+	struct mado_err *e = ((void **)ctx)[2];
+
+	return notify_compose(db, s, r, it, e);
+}
+
+/* Composes the first due row. */
+static int
+compose_first(struct notify_settings *s, struct notify_item *it, struct mado_err *e)
+{
+	void *ctx[] = { it, s, e };
+
+	memset(it, 0, sizeof *it);
+	return outbox_due(db, mado_now(), 1, first_row, ctx, e);
+}
+
+static void
+test_compose(void)
+{
+	struct notify_settings s = { .sharedir = mado_sharedir(), .from = "desk@example.jp",
+		.max_attempts = 3 };
+	struct ticket_draft d = { .kind = "inquiry", .subject = "ログインできない", .body = "本文",
+		.queue = "helpdesk", .requester_email = "yamada@example.jp" };
+	struct notify_item it;
+	struct mado_err e = { 0 };
+	struct desk_counts c;
+	GMimeMessage *msg;
+	char number[TICKET_NUMBER_MAX], *sql, *header;
+	int64_t id, row;
+	bool gave_up;
+
+	ticket_create(db, &op, &d, &id, number, &e);
+	/* A subject only the database could hold: core refuses it on input. */
+	sql = g_strdup_printf("UPDATE ticket SET subject = 'ログイン' || char(13, 10) ||"
+		" 'Bcc: evil@example.com' || char(10) || 'X-Evil: 1' WHERE id = %lld", (long long)id);
+	is_int(sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL), SQLITE_OK,
+		"a subject with CR LF and headers in it");
+	g_free(sql);
+	is_int(compose_first(&s, &it, &e), MADO_OK, "compose the acknowledgement");
+	header = g_strndup(it.raw, (gsize)(strstr(it.raw, "\r\n\r\n") - it.raw) + 2);
+	ok(strstr(header, "\nBcc:") == NULL && strstr(header, "\nX-Evil") == NULL,
+		"no header injected into the bytes sent");
+	ok(strstr(it.raw, "\nBcc:") == NULL, "nor a line of its own in the body");
+	g_free(header);
+	msg = parse(it.raw, it.len);
+	ok(g_mime_object_get_header(GMIME_OBJECT(msg), "Bcc") == NULL, "no Bcc when parsed");
+	is_str(g_mime_message_get_subject(msg), it.subject, "one subject, as recorded");
+	ok(strstr(it.subject, "ログイン Bcc: evil@example.com X-Evil: 1") != NULL,
+		"the text kept on one line");
+	ok(g_str_has_suffix(it.message_id, "@example.jp"), "Message-ID in the from address's domain");
+	g_object_unref(msg);
+	is_int(notify_record_sent(db, &it, mado_now(), &e), MADO_OK, "record it sent");
+	is_int(count("SELECT count(*) FROM mail_message m JOIN outbox o ON o.id = m.outbox_id"
+		" WHERE m.direction = 'out' AND m.message_id = o.message_id AND o.state = 'sent'"
+		" AND m.raw_sha256 IN (SELECT sha256 FROM blob)"), 1,
+		"row sent, mail_message 'out' with the Message-ID, raw message kept");
+	notify_item_clear(&it);
+
+	/* Assignment to a staff member: their address, their language. */
+	ticket_assign(db, &sup, id, NULL, "bob", &e);
+	is_int(compose_first(&s, &it, &e), MADO_OK, "compose the assignment");
+	is_str(it.recipient, "Bob@Example.jp", "to the owner's address");
+	ok(strstr(it.subject, "Assigned to you") != NULL, "in English, the owner's language");
+	ok(strstr(it.raw, "References: <") != NULL, "threaded after the acknowledgement");
+	row = it.outbox_id;
+	notify_item_clear(&it);
+
+	/* A template with a wrong placeholder: the error names file and line. */
+	{
+		char *dir = g_build_filename(testdb_dir, "share", "templates", "mail", "en", NULL);
+		char *file = g_build_filename(dir, "assign.txt", NULL);
+
+		g_mkdir_with_parents(dir, 0700);
+		g_file_set_contents(file, "Subject: no tag\n\nHello {owner}\n{ownr}\n", -1, NULL);
+		s.sharedir = g_build_filename(testdb_dir, "share", NULL);
+		is_int(compose_first(&s, &it, &e), MADO_EDATA, "a bad template");
+		ok(strstr(e.msg, "assign.txt:4: unknown placeholder {ownr}") != NULL,
+			"names FILE:LINE: %s", e.msg);
+		notify_item_clear(&it);
+		g_file_set_contents(file, "Subject: no tag\n\nHello {owner}\n", -1, NULL);
+		is_int(compose_first(&s, &it, &e), MADO_OK, "a template without the tag");
+		ok(g_str_has_prefix(it.subject, "[INQ-"), "still gets it: %s", it.subject);
+		notify_item_clear(&it);
+		g_unlink(file);
+		g_free(file);
+		g_free(dir);
+		g_free((char *)s.sharedir);
+		s.sharedir = mado_sharedir();
+	}
+
+	/* Retries: 1, 2, 4 … minutes, at most an hour; failed after max_attempts. */
+	is_int((int)notify_backoff(1), 60, "first retry after a minute");
+	is_int((int)notify_backoff(3), 240, "then doubling");
+	is_int((int)notify_backoff(30), 3600, "at most an hour");
+	notify_record_failure(db, &s, row, 0, false, "421 try later", mado_now(), &gave_up, &e);
+	ok(!gave_up, "one failure: try again");
+	notify_record_failure(db, &s, row, 2, false, "421 try later", mado_now(), &gave_up, &e);
+	ok(gave_up, "the third: given up");
+	desk_counts(db, &sup, &c, &e);
+	is_int((int)c.mail_failed, 1, "and shown to supervisors in the status line");
+}
+
+int
+main(void)
+{
+	test_render();
+	test_header_clean();
+	test_mime();
+	setup();
+	test_compose();
+	return tap_done();
+}
