@@ -4,6 +4,7 @@
 # BENCH_TICKETS overrides the size; BENCH_REGEN=1 regenerates; BENCH_REPEAT
 # and BENCH_STARTS set how often the client benchmark repeats each step;
 # BENCH_KB sets the articles of the search benchmark's database.
+# BENCH_NOTIFY sets the notifications bench/notify.sh sends.
 set -eu
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -71,3 +72,6 @@ fi
 cp "$day_base" "$work"
 "$build/bench/bench_calls" "$work" "$calls_base"
 rm -f "$work" "$work-wal" "$work-shm"
+# Notifications: one madod send pass of BENCH_NOTIFY (2,000) acknowledgements
+# through a local OpenSMTPD into dovecot (bench/notify.sh).
+sh "$root/bench/notify.sh" "$build"
