@@ -133,7 +133,8 @@ config_load(struct config *cfg, struct mado_err *e)
 	    config_shift_load(kf, file, &cfg->shifts, e) != MADO_OK ||
 	    config_report_load(kf, file, &cfg->report, e) != MADO_OK ||
 	    config_rules_read(kf, file, cfg, e) != MADO_OK ||
-	    config_smtp_load(kf, file, &cfg->smtp, e) != MADO_OK) {
+	    config_smtp_load(kf, file, &cfg->smtp, e) != MADO_OK ||
+	    config_print_load(kf, file, &cfg->print, e) != MADO_OK) {
 		g_key_file_free(kf);
 		config_free(cfg);
 		return MADO_ECONFIG;
@@ -153,6 +154,7 @@ config_free(struct config *cfg)
 	g_free(cfg->report.output_dir);
 	g_free(cfg->writing_rules);
 	config_smtp_free(&cfg->smtp);
+	g_free(cfg->print.printer);
 	memset(cfg, 0, sizeof *cfg);
 }
 

@@ -12,6 +12,7 @@
 #include "base/err.h"
 #include "core/calendar.h"
 #include "core/config_mail.h"
+#include "core/config_print.h"
 #include "core/config_report.h"
 #include "core/config_shift.h"
 #include "core/config_smtp.h"
@@ -31,6 +32,7 @@ struct config {
 	char *writing_rules;    /* [calllog] writing_rules: the site's file, "" for none, NULL
 	                         * for the shipped one (core/config_rules.h) */
 	struct smtp_config smtp; /* [smtp] (core/config_smtp.h) */
+	struct config_print print;  /* [print] (core/config_print.h) */
 };
 
 /* Reads the system configuration. A missing file is not an error; a bad

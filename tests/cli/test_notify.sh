@@ -143,7 +143,7 @@ is "$(field "$utf" content-type)" "text/plain utf-8" "its body in UTF-8 too"
 is "$(field "$utf" encoding)" "base64" "base64"
 
 # The server down: the row waits and is tried again later, then fails.
-conf "$(dovecot_free_port)"
+conf "$(server_free_port)"
 run "$MADO" ticket new --kind inquiry --subject 'サーバー停止中' --requester-email yamada@example.test
 id=$(sql "SELECT max(id) FROM outbox")
 run "$MADOD" send --once

@@ -32,13 +32,8 @@ DOVECOT_IMAPS_PORT=
 DOVECOT_POP3S_PORT=
 DOVECOT_CERT=
 
-# A TCP port nothing listens on now (dovecot_start retries when it loses a race).
-dovecot_free_port() {
-	while :; do
-		p=$(( ($(od -An -N2 -tu2 /dev/urandom) % 30000) + 20000 ))
-		ss -Htln "sport = :$p" 2>/dev/null | grep -q . || { echo "$p"; return; }
-	done
-}
+# server_free_port, server_stop
+. "$(dirname "$0")/../servers/lib.sh"
 
 dovecot_adm() {
 	doveadm -c "$DOVECOT_CONF" "$@"
@@ -177,12 +172,12 @@ dovecot_start() {
 		DOVECOT_CERT=$DOVECOT_DIR/cert.pem
 	fi
 	for try in 1 2 3 4 5; do
-		DOVECOT_IMAP_PORT=$(dovecot_free_port)
-		DOVECOT_POP3_PORT=$(dovecot_free_port)
-		DOVECOT_LMTP_PORT=$(dovecot_free_port)
+		DOVECOT_IMAP_PORT=$(server_free_port)
+		DOVECOT_POP3_PORT=$(server_free_port)
+		DOVECOT_LMTP_PORT=$(server_free_port)
 		if [ -n "$DOVECOT_CERT" ]; then
-			DOVECOT_IMAPS_PORT=$(dovecot_free_port)
-			DOVECOT_POP3S_PORT=$(dovecot_free_port)
+			DOVECOT_IMAPS_PORT=$(server_free_port)
+			DOVECOT_POP3S_PORT=$(server_free_port)
 		fi
 		dovecot_write_conf
 		if dovecot -c "$DOVECOT_CONF" 2>>"$DOVECOT_DIR/dovecot.log"; then
@@ -205,22 +200,6 @@ dovecot_start() {
 		tail -5 "$DOVECOT_DIR/dovecot.log" >&2
 	done
 	return 1
-}
-
-# server_stop PIDFILE: TERM the process named in PIDFILE, KILL it when it
-# has not gone within ten seconds, and remove the file (smtpd.sh uses it too).
-server_stop() {
-	[ -f "$1" ] || return 0
-	pid=$(cat "$1")
-	kill -TERM "$pid" 2>/dev/null
-	i=0
-	while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-	rm -f "$1"
-	return 0
 }
 
 dovecot_stop() {

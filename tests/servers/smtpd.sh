@@ -4,7 +4,8 @@
 # lands in dovecot_maildir yamada.
 #
 # Sourced by a test after tests/cli/lib.sh and tests/servers/dovecot.sh
-# (dovecot started first; its dovecot_free_port and server_stop serve here):
+# (dovecot started first; the server_free_port and server_stop it brought
+# from tests/servers/lib.sh serve here):
 #     . "$(dirname "$0")/../servers/smtpd.sh"
 #     smtpd_start "$TMP/smtpd" || bail
 # then uses SMTPD_PORT, SMTPD_DIR, and:
@@ -40,7 +41,7 @@ smtpd_start() {
 	! command -v at_exit >/dev/null 2>&1 || at_exit smtpd_stop
 	mkdir -p "$SMTPD_DIR"
 	for try in 1 2 3 4 5; do
-		SMTPD_PORT=$(dovecot_free_port)
+		SMTPD_PORT=$(server_free_port)
 		cat >"$SMTPD_DIR/smtpd.conf" <<CONF
 table vusers { "@$SMTPD_DOMAIN" = "nobody" }
 listen on 127.0.0.1 port $SMTPD_PORT
