@@ -4,7 +4,7 @@
  * the workflows' open statuses written out), sparklines of the weekly
  * trends and bars per queue in block characters; charts = ascii in
  * mado.conf draws them with # and .:-=+*# instead (and NO_COLOR leaves
- * every figure readable); a ticket the mado CLI creates in another process
+ * every figure readable), as does a locale that is not UTF-8; a ticket the mado CLI creates in another process
  * shows on the open dashboard by itself; an operator is refused with
  * core's message. "Now" is pinned to the day the data was generated. */
 #include "tests/screen/screen_tap.h"
@@ -239,6 +239,28 @@ test_ascii(const char *db, const char *dir)
 	free(conf);
 }
 
+/* Without charts in the settings, a locale that is not UTF-8 (LC_ALL=C)
+ * gets the ASCII charts by itself. */
+static void
+test_locale(const char *db)
+{
+	const char *const env[] = { "MADO_NOW=" MR_GENERATED_AT, "LC_ALL=C", NULL };
+	struct vt *vt = mr_mado(db, NULL, env, 24, 80);
+	char *rest;
+
+	screen_ok(vt, ms_wait_status(vt, "INQ-", SCREEN_WAIT_MS), "C locale: the list is shown");
+	vt_key(vt, "0");
+	screen_ok(vt, vt_wait_for(vt, "Knowledge", SCREEN_WAIT_MS), "C locale: the dashboard is up");
+	vt_settle(vt, 100, SCREEN_WAIT_MS);
+	check_counts(vt, db, "C locale");
+	rest = row_after(vt, "Inquiries");
+	ok(!screen_has_any(vt, block_chars) && !screen_has_any(vt, spark_chars) &&
+		strpbrk(rest, ".:-=+*#") != NULL,
+		"C locale: the charts are ASCII without being asked (%s)", rest);
+	free(rest);
+	vt_close(vt);
+}
+
 /* The user running the tests is the fixture's administrator; made an
  * operator, the dashboard is refused with core's message. */
 static void
@@ -275,6 +297,7 @@ main(void)
 	test_open(f.db);
 	test_live(f.db);
 	test_ascii(f.db, f.dir);
+	test_locale(f.db);
 	test_operator(f.db);
 	mr_fixture_free(&f);
 	return tap_done();
