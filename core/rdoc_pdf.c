@@ -289,12 +289,14 @@ render(FILE *fp, void *ctx, struct mado_err *e)
 	pango_cairo_context_set_resolution(p.ctx, 72);
 	pango_cairo_update_context(p.cr, p.ctx);
 	pango_context_set_language(p.ctx, pango_language_from_string("ja"));
+	p.measured = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, pdf_measured_free);
 	st = load_fonts(&p, e);
 	if (st == MADO_OK) {
 		p.pages = flow(&p, false);
 		flow(&p, true);
 	}
 	cairo_destroy(p.cr);
+	g_hash_table_destroy(p.measured);
 	g_object_unref(p.ctx);
 	g_object_unref(map);
 	cairo_surface_finish(s);

@@ -30,6 +30,7 @@ struct pdf {
 	int pages;          /* known in the drawing pass */
 	double y;           /* where the next thing goes */
 	double top, bottom; /* the body of every page */
+	GHashTable *measured; /* struct rdoc_table * -> what it measures (rdoc_pdf_table.c) */
 };
 
 /* A layout of text in font, wrapped at width points (<= 0: not wrapped).
@@ -57,5 +58,7 @@ void pdf_need(struct pdf *p, double h);
  * p->y on, across pages with its headings repeated. */
 double pdf_table_start_height(struct pdf *p, const struct rdoc_table *t);
 void pdf_table(struct pdf *p, const struct rdoc_table *t);
+/* Frees a value of p->measured. */
+void pdf_measured_free(void *m);
 
 #endif
