@@ -51,7 +51,8 @@ struct rdoc_table *rdoc_table(struct rdoc *d, int ncols, const char *const *head
 void rdoc_row(struct rdoc_table *t, const char *const *cells, bool total);
 void rdoc_free(struct rdoc *d);
 
-/* Renderers. */
+/* Renderers. Text: paragraphs wrapped at 80 cells, widths by East Asian
+ * width with ambiguous characters (─ ○ ①) counted narrow. */
 int rdoc_text(const struct rdoc *d, FILE *out, struct mado_err *e);
 /* Every table, a heading line before each; bom and cp932 as for Excel
  * (cp932 has no BOM: bom is ignored with it). */
