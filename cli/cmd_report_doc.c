@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "core/csv.h"
+#include "core/print.h"
 #include "core/report_daily.h"
 #include "core/report_monthly.h"
 
@@ -19,8 +20,9 @@ struct doc_opts {
 	const char *cmd;
 	enum doc_format fmt;
 	enum csv_encoding enc;
-	bool enc_given;
+	bool enc_given, fmt_given, print;
 	const char *path;
+	const char *printer;      /* --printer, else [print] printer, else CUPS's default */
 };
 
 /* The options both reports share; 0 when ch is not one of them. */
@@ -38,7 +40,12 @@ doc_option(struct doc_opts *o, int ch, const char *arg)
 			o->fmt = DOC_PDF;
 		else
 			return cli_usage(o->cmd, _("--format must be text, csv or pdf, not '%s'"), arg);
-	} else if (ch == 'e') {
+		o->fmt_given = true;
+	} else if (ch == 'p')
+		o->print = true;
+	else if (ch == 'P')
+		o->printer = arg;
+	else if (ch == 'e') {
 		if ((v = csv_encoding_parse(arg)) < 0 || v == CSV_AUTO)
 			return cli_usage(o->cmd,
 				_("--encoding: '%s' is not utf-8-bom, utf-8 or cp932"), arg);
@@ -52,8 +59,16 @@ doc_option(struct doc_opts *o, int ch, const char *arg)
 }
 
 static int
-doc_check(struct doc_opts *o)
+doc_check(struct cli_ctx *c, struct doc_opts *o)
 {
+	if (o->printer != NULL && !o->print)
+		return cli_usage(o->cmd, _("--printer goes with --print"));
+	if (o->print && o->fmt_given && o->fmt != DOC_PDF)
+		return cli_usage(o->cmd, _("--print prints the PDF: give --format pdf or no --format"));
+	if (o->print)
+		o->fmt = DOC_PDF;
+	if (o->printer == NULL)
+		o->printer = c->cfg.print.printer;
 	if (o->enc_given && o->fmt != DOC_CSV)
 		return cli_usage(o->cmd, _("--encoding applies to CSV only"));
 	/* Excel needs the BOM to see UTF-8; a pipe wants plain UTF-8. */
@@ -93,6 +108,14 @@ emit(struct cli_ctx *c, const struct rdoc *d, const struct doc_opts *o, const ch
 		return write_doc(c->out, &w, e);
 	if ((st = rdoc_pdf(d, path, e)) == MADO_OK)
 		fprintf(c->out, _("PDF written to %s\n"), path);
+	if (st != MADO_OK || !o->print)
+		return st;
+	/* The PDF stays whatever happens to the print job. */
+	if ((st = print_pdf(path, o->printer, d->title, e)) != MADO_OK)
+		mado_err_prefix(e, _("%s was written but not printed: "), path);
+	else
+		fprintf(c->out, _("printed on %s\n"), o->printer != NULL && o->printer[0] != '\0'
+			? o->printer : _("the default printer"));
 	return st;
 }
 
@@ -104,6 +127,8 @@ static const struct option doc_long[] = {
 	{ "format", required_argument, NULL, 'F' },
 	{ "encoding", required_argument, NULL, 'e' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "print", no_argument, NULL, 'p' },
+	{ "printer", required_argument, NULL, 'P' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -140,7 +165,7 @@ cmd_report_daily(struct cli_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage(o.cmd, _("unexpected argument '%s'"), argv[optind]);
-	if ((st = doc_check(&o)) != MADO_OK)
+	if ((st = doc_check(c, &o)) != MADO_OK)
 		return st;
 	if (report_daily_spec(&c->cfg, day, shift, &spec, &e) != MADO_OK)
 		return cli_usage(o.cmd, "%s", e.msg);
@@ -192,7 +217,7 @@ cmd_report_monthly(struct cli_ctx *c, int argc, char **argv)
 		return cli_usage(o.cmd, _("unexpected argument '%s'"), argv[optind]);
 	if (fy < 0)
 		return cli_usage(o.cmd, _("give the fiscal year with --fy"));
-	if ((st = doc_check(&o)) != MADO_OK)
+	if ((st = doc_check(c, &o)) != MADO_OK)
 		return st;
 	if (report_monthly_spec(fy, month, &spec, &e) != MADO_OK)
 		return cli_usage(o.cmd, "%s", e.msg);

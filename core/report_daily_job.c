@@ -6,8 +6,10 @@
 
 #include "base/i18n.h"
 #include "core/calendar.h"
+#include "core/print.h"
 
-/* Writes the summary of (day, shift) into output_dir; *path g_free(). */
+/* Writes the summary of (day, shift) into output_dir and prints it when
+ * [report] print says so; *path g_free(). */
 static int
 write_summary(struct db *db, const struct config *cfg, const char *day, const char *shift,
 	char **path, struct mado_err *e)
@@ -32,6 +34,9 @@ write_summary(struct db *db, const struct config *cfg, const char *day, const ch
 	g_free(name);
 	if (st == MADO_OK)
 		st = rdoc_pdf(&d, *path, e);
+	if (st == MADO_OK && cfg->report.print &&
+	    (st = print_pdf(*path, cfg->print.printer, d.title, e)) != MADO_OK)
+		mado_err_prefix(e, _("%s was written but not printed: "), *path);
 	rdoc_free(&d);
 	return st;
 }

@@ -57,7 +57,8 @@
 	X(CALL_START, "call-start", 0, N_("start recording a call (応対履歴) now")) \
 	X(CALL_END, "call-end", 0, N_("end the call: the after-call work begins")) \
 	X(CALL_TICKET, "call-ticket", 0, N_("turn the call into an inquiry for follow-up")) \
-	X(WRITE_PDF, "write-pdf", 0, N_("write the report on screen as a PDF file"))
+	X(WRITE_PDF, "write-pdf", 0, N_("write the report on screen as a PDF file")) \
+	X(PRINT, "print", 0, N_("print the report on screen (its PDF is kept)"))
 
 enum tui_action {
 	ACT_NONE = 0,

@@ -1,7 +1,7 @@
 /* The printed reports on screen before they are printed (issue 7):
  * `:daily [DATE] [SHIFT]` and `:monthly FY [MONTH]` show core's document
  * as its text rendering in a page; w writes it as a PDF into the current
- * directory under the report's name, p prints it. Core builds the report
+ * directory under the report's name, p does that and prints it. Core builds the report
  * and refuses those below supervisor. */
 #include <glib.h>
 #include <stdio.h>
@@ -10,6 +10,7 @@
 
 #include "base/i18n.h"
 #include "core/report_daily.h"
+#include "core/print.h"
 #include "core/report_monthly.h"
 #include "tui/page.h"
 #include "tui/views.h"
@@ -53,9 +54,11 @@ fill(struct tui *t, void *ctx, bool first, struct page *p, char *title, size_t t
 	return st;
 }
 
-/* w: the PDF under the report's own name in the current directory. */
+/* w: the PDF under the report's own name in the current directory; p
+ * also prints it (the printer of [print], else CUPS's default), the PDF
+ * kept either way. */
 static void
-write_pdf(struct tui *t, const struct report_view *r)
+write_pdf(struct tui *t, const struct report_view *r, bool print)
 {
 	struct mado_err e = { 0 };
 	struct rdoc d;
@@ -65,10 +68,15 @@ write_pdf(struct tui *t, const struct report_view *r)
 
 	if (st == MADO_OK)
 		st = rdoc_pdf(&d, name, &e);
-	if (st == MADO_OK)
-		tui_message(t, _("PDF written to %s"), name);
-	else
+	if (st == MADO_OK && print &&
+	    (st = print_pdf(name, t->cfg->print.printer, d.title, &e)) != MADO_OK)
+		mado_err_prefix(&e, _("%s was written but not printed: "), name);
+	if (st != MADO_OK)
 		tui_error(t, &e);
+	else if (print)
+		tui_message(t, _("Printed; the PDF is %s"), name);
+	else
+		tui_message(t, _("PDF written to %s"), name);
 	rdoc_free(&d);
 	g_free(name);
 }
@@ -76,9 +84,9 @@ write_pdf(struct tui *t, const struct report_view *r)
 static bool
 act(struct tui *t, void *ctx, enum tui_action a)
 {
-	if (a != ACT_WRITE_PDF)
+	if (a != ACT_WRITE_PDF && a != ACT_PRINT)
 		return false;
-	write_pdf(t, ctx);
+	write_pdf(t, ctx, a == ACT_PRINT);
 	return true;
 }
 

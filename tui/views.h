@@ -43,8 +43,8 @@ struct view *view_call_new(struct tui *t);
 struct view *view_call_figures_new(struct tui *t, const char *month);
 /* The daily shift summary of day and shift (NULL: the business day
  * running now, the whole day) and the monthly report of fiscal year fy
- * (a month, or NULL for the year) as pages, w writing the PDF
- * (tui/view_report.c); NULL with the message line saying why when the
+ * (a month, or NULL for the year) as pages, w writing the PDF and p
+ * printing it (tui/view_report.c); NULL with the message line saying why when the
  * arguments are wrong. */
 struct view *view_report_daily_new(struct tui *t, const char *day, const char *shift);
 struct view *view_report_monthly_new(struct tui *t, const char *fy, const char *month);

@@ -103,6 +103,36 @@ is "$out" "PDF written to Daily operations report-2026-11-02-early.pdf" "named a
 pdftotext -layout "$TMP/Daily operations report-2026-11-02-early.pdf" "$TMP/pdf.txt"
 like "$(cat "$TMP/pdf.txt")" "INQ-2026-000002 +In progress +印刷できない +要フォロー" "the PDF's text: the notable item"
 
+# --print through a private CUPS with a cups-pdf queue (root only): the
+# PDF written and printed; with the scheduler gone, a failure naming the
+# PDF that was kept.
+. "$(dirname "$0")/../servers/cups.sh"
+if cups_start "$TMP/cups" 2>"$TMP/cups.log"; then
+	run "$MADO" --lang en report daily --date 2026-11-02 --shift early --print \
+		--printer "$CUPS_PRINTER" --output "$TMP/print.pdf"
+	is "$rc" 0 "--print: written and printed"
+	is "$out" "PDF written to $TMP/print.pdf
+printed on $CUPS_PRINTER" "--print says where the PDF is and where it went"
+	i=0
+	while [ $i -lt 300 ] && [ -z "$(ls "$CUPS_PDF_OUT" 2>/dev/null)" ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	pdftotext "$(ls -d "$CUPS_PDF_OUT"/* | head -1)" "$TMP/printed.txt" 2>/dev/null
+	like "$(cat "$TMP/printed.txt" 2>/dev/null)" "INQ-2026-000002" "the printed PDF holds the summary"
+	cups_stop
+	run "$MADO" --lang en report daily --date 2026-11-02 --shift early --print \
+		--printer "$CUPS_PRINTER" --output "$TMP/kept.pdf"
+	ok "$([ "$rc" -ne 0 ] && echo 0 || echo 1)" "--print with no printer reachable fails"
+	like "$err" "kept.pdf was written but not printed" "naming the PDF that was kept"
+	ok "$([ -s "$TMP/kept.pdf" ] && echo 0 || echo 1)" "and the PDF is there"
+else
+	skip "--print: no CUPS for the test (needs root): $(tail -1 "$TMP/cups.log")"
+fi
+run "$MADO" report daily --printer x
+is "$rc" 64 "--printer without --print"
+run "$MADO" report daily --print --format csv
+is "$rc" 64 "--print with CSV"
+
 run "$MADO" --lang en report monthly --fy 2026 --month 11
 is "$rc" 0 "monthly report of November"
 like "$out" "Data-centre entry request +0" "routine work per kind"
