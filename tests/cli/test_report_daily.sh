@@ -113,11 +113,13 @@ if cups_start "$TMP/cups" 2>"$TMP/cups.log"; then
 	is "$rc" 0 "--print: written and printed"
 	is "$out" "PDF written to $TMP/print.pdf
 printed on $CUPS_PRINTER" "--print says where the PDF is and where it went"
+	# until the queue is empty (cups-pdf has written its PDF); bounded so
+	# a stuck job fails instead of hanging
 	i=0
-	while [ $i -lt 300 ] && [ -z "$(ls "$CUPS_PDF_OUT" 2>/dev/null)" ]; do
+	while [ $i -lt 1200 ] && [ -n "$(lpstat -o "$CUPS_PRINTER" 2>/dev/null)" ]; do
 		sleep 0.1; i=$((i + 1))
 	done
-	pdftotext "$(ls -d "$CUPS_PDF_OUT"/* | head -1)" "$TMP/printed.txt" 2>/dev/null
+	for f in "$CUPS_PDF_OUT"/*.pdf; do pdftotext "$f" "$TMP/printed.txt" 2>/dev/null; done
 	like "$(cat "$TMP/printed.txt" 2>/dev/null)" "INQ-2026-000002" "the printed PDF holds the summary"
 	cups_stop
 	run "$MADO" --lang en report daily --date 2026-11-02 --shift early --print \
