@@ -197,23 +197,17 @@ notify_compose(struct db *db, const struct notify_settings *s, const struct outb
 	return st;
 }
 
-struct sent_ctx {
-	const struct notify_item *it;
-	int64_t now;
-};
-
+/* The server accepted it: sent, its Message-ID, the raw message kept. */
 static int
-sent_txn(struct db *db, void *p, struct mado_err *e)
+record_sent(struct db *db, const struct notify_item *it, int64_t now, struct mado_err *e)
 {
-	struct sent_ctx *c = p;
-	const struct notify_item *it = c->it;
 	char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)it->raw, it->len);
 	struct mail_out m = {
 		.ticket_id = it->ticket_id, .comment_id = it->comment_id, .outbox_id = it->outbox_id,
 		.message_id = it->message_id, .sender = it->sender, .subject = it->subject,
-		.raw_sha256 = sha, .at = c->now,
+		.raw_sha256 = sha, .at = now,
 	};
-	int st = outbox_set_sent(db, it->outbox_id, it->message_id, c->now, e);
+	int st = outbox_set_sent(db, it->outbox_id, it->message_id, now, e);
 
 	if (st == MADO_ENOTFOUND)
 		st = mado_err_set(e, MADO_EFAIL, _("outbox #%lld: no longer pending"),
@@ -226,38 +220,42 @@ sent_txn(struct db *db, void *p, struct mado_err *e)
 	return st;
 }
 
-int
-notify_record_sent(struct db *db, const struct notify_item *it, int64_t now,
-	struct mado_err *e)
+/* A failed attempt: counted, the next one later, or given up. */
+static int
+record_failure(struct db *db, const struct notify_settings *s, struct notify_outcome *o,
+	int64_t now, struct mado_err *e)
 {
-	struct sent_ctx c = { it, now };
+	int attempts = o->attempts + 1;
 
-	return db_txn(db, sent_txn, &c, e);
+	o->gave_up = o->permanent || attempts >= s->max_attempts;
+	return outbox_set_attempt(db, o->outbox_id, attempts, now + notify_backoff(attempts),
+		o->gave_up ? "failed" : "pending", o->why, e);
 }
 
-struct failure_ctx {
-	int64_t id, next_at;
-	int attempts;
-	const char *state, *why;
+struct record_ctx {
+	const struct notify_settings *s;
+	struct notify_outcome *o;
+	int n;
+	int64_t now;
 };
 
 static int
-failure_txn(struct db *db, void *p, struct mado_err *e)
+record_txn(struct db *db, void *p, struct mado_err *e)
 {
-	struct failure_ctx *c = p;
+	struct record_ctx *c = p;
+	int st = MADO_OK;
 
-	return outbox_set_attempt(db, c->id, c->attempts, c->next_at, c->state, c->why, e);
+	for (int i = 0; i < c->n && st == MADO_OK; i++)
+		st = c->o[i].sent != NULL ? record_sent(db, c->o[i].sent, c->now, e)
+			: record_failure(db, c->s, &c->o[i], c->now, e);
+	return st;
 }
 
 int
-notify_record_failure(struct db *db, const struct notify_settings *s, int64_t outbox_id,
-	int attempts, bool permanent, const char *why, int64_t now, bool *gave_up,
-	struct mado_err *e)
+notify_record(struct db *db, const struct notify_settings *s, struct notify_outcome *o, int n,
+	int64_t now, struct mado_err *e)
 {
-	struct failure_ctx c = { outbox_id, 0, attempts + 1, NULL, why };
+	struct record_ctx c = { s, o, n, now };
 
-	*gave_up = permanent || c.attempts >= s->max_attempts;
-	c.state = *gave_up ? "failed" : "pending";
-	c.next_at = now + notify_backoff(c.attempts);
-	return db_txn(db, failure_txn, &c, e);
+	return n > 0 ? db_txn(db, record_txn, &c, e) : MADO_OK;
 }

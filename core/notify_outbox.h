@@ -40,19 +40,25 @@ void notify_item_clear(struct notify_item *it);
 int notify_compose(struct db *db, const struct notify_settings *s, const struct outbox_row *r,
 	struct notify_item *out, struct mado_err *e);
 
-/* The server accepted it: in one transaction the row is marked sent with
- * its Message-ID, the raw message kept as a blob and a mail_message 'out'
- * row written. */
-int notify_record_sent(struct db *db, const struct notify_item *it, int64_t now,
-	struct mado_err *e);
+/* What came of one notification: sent (the mail the server accepted),
+ * or not, with why (the server's answer or our error) and whether the
+ * server refused it for good (a 5xx answer). */
+struct notify_outcome {
+	int64_t outbox_id;
+	int attempts;                    /* before this one */
+	const struct notify_item *sent;  /* NULL: not sent */
+	bool permanent;
+	char why[512];
+	bool gave_up;                    /* set by notify_record() */
+};
 
-/* An attempt failed (why: the server's answer or our error): attempts + 1,
- * the next try after notify_backoff(), the error kept; the row is marked
- * failed once max_attempts are used up or at once when permanent (the
- * server refused the address for good). *gave_up tells which. */
-int notify_record_failure(struct db *db, const struct notify_settings *s, int64_t outbox_id,
-	int attempts, bool permanent, const char *why, int64_t now, bool *gave_up,
-	struct mado_err *e);
+/* Records n outcomes in one transaction. A sent row is marked sent with
+ * its Message-ID, its raw message kept as a blob and a mail_message 'out'
+ * row written; a failed one counts an attempt, keeps why and waits
+ * notify_backoff() before the next, or is marked failed (gave_up) once
+ * max_attempts are used up or at once when permanent. */
+int notify_record(struct db *db, const struct notify_settings *s, struct notify_outcome *o,
+	int n, int64_t now, struct mado_err *e);
 
 /* Seconds to wait after the n-th failed attempt: 1, 2, 4, … minutes,
  * at most an hour. */

@@ -28,6 +28,8 @@ struct pass {
 	GArray *due;                 /* struct due */
 	struct notify_item *items;   /* composed, batch of them */
 	int nitems;
+	struct notify_outcome *out;  /* what came of each row of the batch */
+	int nout;
 	char session_error[512];     /* what the SMTP session said went wrong */
 };
 
@@ -54,23 +56,15 @@ due_clear(GArray *due)
 	g_array_set_size(due, 0);
 }
 
-/* One failed attempt of row id, counted. */
-static int
-failure(struct pass *p, int64_t id, int attempts, bool permanent, const char *why,
-	struct mado_err *e)
+/* A row of the batch that was not sent. */
+static void
+not_sent(struct pass *p, int64_t id, int attempts, bool permanent, const char *why)
 {
-	bool gave_up;
-	int st = notify_record_failure(p->db, &p->s, id, attempts, permanent, why, p->now,
-		&gave_up, e);
+	struct notify_outcome *o = &p->out[p->nout++];
 
-	if (st == MADO_OK) {
-		if (gave_up)
-			p->counts->failed++;
-		else
-			p->counts->retry++;
-		g_strlcpy(p->counts->last_error, why, sizeof p->counts->last_error);
-	}
-	return st;
+	*o = (struct notify_outcome){ .outbox_id = id, .attempts = attempts,
+		.permanent = permanent };
+	g_strlcpy(o->why, why, sizeof o->why);
 }
 
 static void
@@ -134,16 +128,16 @@ refusal(smtp_message_t msg, smtp_recipient_t rcpt, char *why, size_t n, bool *pe
 		snprintf(why, n, "%s", "");
 }
 
-/* Sends the composed items over one SMTP connection and records each. */
-static int
-send_batch(struct pass *p, struct mado_err *e)
+/* Sends the composed items over one SMTP connection; the outcome of each. */
+static void
+send_batch(struct pass *p)
 {
 	smtp_session_t session = smtp_create_session();
 	smtp_message_t *msgs = g_new0(smtp_message_t, p->nitems);
 	smtp_recipient_t *rcpts = g_new0(smtp_recipient_t, p->nitems);
 	auth_context_t auth = NULL;
 	char server[300], why[512];
-	int st = MADO_OK, started;
+	int started;
 
 	snprintf(server, sizeof server, "%s:%d", p->smtp->host, p->smtp->port);
 	smtp_set_server(session, server);
@@ -170,28 +164,26 @@ send_batch(struct pass *p, struct mado_err *e)
 		snprintf(p->session_error, sizeof p->session_error, "%s: %s", server,
 			smtp_strerror(smtp_errno(), buf, sizeof buf));
 	}
-	for (int i = 0; i < p->nitems && st == MADO_OK; i++) {
+	for (int i = 0; i < p->nitems; i++) {
 		const smtp_status_t *ts = smtp_message_transfer_status(msgs[i]);
 		bool permanent = false;
 
 		if (ts != NULL && ts->code >= 200 && ts->code < 300) {
-			st = notify_record_sent(p->db, &p->items[i], p->now, e);
-			if (st == MADO_OK)
-				p->counts->sent++;
+			p->out[p->nout++] = (struct notify_outcome){ .outbox_id = p->items[i].outbox_id,
+				.sent = &p->items[i] };
 			continue;
 		}
 		refusal(msgs[i], rcpts[i], why, sizeof why, &permanent);
 		if (why[0] == '\0')
 			snprintf(why, sizeof why, "%s", p->session_error[0] ? p->session_error
 				: _("the server did not take the message"));
-		st = failure(p, p->items[i].outbox_id, p->items[i].attempts, permanent, why, e);
+		not_sent(p, p->items[i].outbox_id, p->items[i].attempts, permanent, why);
 	}
 	smtp_destroy_session(session);
 	if (auth != NULL)
 		auth_destroy_context(auth);
 	g_free(msgs);
 	g_free(rcpts);
-	return st;
 }
 
 static bool
@@ -205,20 +197,17 @@ in_batch(const struct pass *p, int64_t ticket_id)
 
 /* Composes the due rows; those that cannot be made count a failed attempt.
  * A second row of a ticket waits for the next batch, so that it threads
- * after the first one's Message-ID. */
+ * after the first one's Message-ID. Only a wrong [smtp] from stops it. */
 static int
 compose_due(struct pass *p, struct mado_err *e)
 {
-	int st = MADO_OK;
-
-	p->nitems = 0;
-	for (guint i = 0; i < p->due->len && st == MADO_OK; i++) {
+	p->nitems = p->nout = 0;
+	for (guint i = 0; i < p->due->len; i++) {
 		const struct outbox_row *r = &g_array_index(p->due, struct due, i).row;
 		struct mado_err ce = { 0 };
 
 		if (in_batch(p, r->ticket_id))
 			break;
-
 		if (notify_compose(p->db, &p->s, r, &p->items[p->nitems], &ce) == MADO_OK) {
 			p->nitems++;
 			continue;
@@ -228,7 +217,29 @@ compose_due(struct pass *p, struct mado_err *e)
 			*e = ce;
 			return ce.status;
 		}
-		st = failure(p, r->id, r->attempts, false, ce.msg, e);
+		not_sent(p, r->id, r->attempts, false, ce.msg);
+	}
+	return MADO_OK;
+}
+
+/* Records the batch's outcomes in one transaction and counts them. */
+static int
+record(struct pass *p, struct mado_err *e)
+{
+	int st = notify_record(p->db, &p->s, p->out, p->nout, p->now, e);
+
+	for (int i = 0; i < p->nout && st == MADO_OK; i++) {
+		const struct notify_outcome *o = &p->out[i];
+
+		if (o->sent != NULL)
+			p->counts->sent++;
+		else {
+			if (o->gave_up)
+				p->counts->failed++;
+			else
+				p->counts->retry++;
+			g_strlcpy(p->counts->last_error, o->why, sizeof p->counts->last_error);
+		}
 	}
 	return st;
 }
@@ -269,6 +280,7 @@ notify_run(struct db *db, const struct notify_cfg *cfg, struct notify_counts *ou
 	st = pass_setup(&p, cfg, e);
 	p.due = g_array_new(FALSE, TRUE, sizeof(struct due));
 	p.items = g_new0(struct notify_item, batch);
+	p.out = g_new0(struct notify_outcome, batch);
 	while (st == MADO_OK) {
 		due_clear(p.due);
 		st = outbox_due(db, p.now, batch, due_add, &p, e);
@@ -276,13 +288,16 @@ notify_run(struct db *db, const struct notify_cfg *cfg, struct notify_counts *ou
 			break;
 		st = compose_due(&p, e);
 		if (st == MADO_OK && p.nitems > 0)
-			st = send_batch(&p, e);
+			send_batch(&p);
+		if (st == MADO_OK)
+			st = record(&p, e);
 		for (int i = 0; i < p.nitems; i++)
 			notify_item_clear(&p.items[i]);
 	}
 	due_clear(p.due);
 	g_array_free(p.due, TRUE);
 	g_free(p.items);
+	g_free(p.out);
 	g_free(p.user);
 	if (p.password != NULL)
 		explicit_bzero(p.password, strlen(p.password));

@@ -1,7 +1,10 @@
 /* Sending the outbox by SMTP (libesmtp): one pass over the notifications
- * that are due, with STARTTLS and AUTH as [smtp] says. A mail the server
- * accepted is marked sent (with its Message-ID and a mail_message row) in
- * one transaction; a failure counts an attempt and waits 1, 2, 4, …
+ * that are due, up to batch of them per connection, with STARTTLS and AUTH
+ * as [smtp] says. What came of a connection's mails is recorded in one
+ * transaction (the server has taken them all before any is recorded, so
+ * one commit per mail would protect nothing): a mail the server accepted
+ * is marked sent with its Message-ID and a mail_message row; a failure
+ * counts an attempt and waits 1, 2, 4, …
  * minutes (at most an hour) before the next, until [smtp] max_attempts
  * mark it failed — which the client's status line shows. One sender at a
  * time: run this from one madod only. */

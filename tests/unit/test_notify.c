@@ -185,8 +185,8 @@ test_compose(void)
 	struct desk_counts c;
 	struct mail_msg back;
 	char number[TICKET_NUMBER_MAX], *sql, *header;
-	int64_t id, row;
-	bool gave_up;
+	struct notify_outcome sent, fail[2];
+	int64_t id, row, other;
 
 	ticket_create(db, &op, &d, &id, number, &e);
 	/* A subject only the database could hold: core refuses it on input. */
@@ -207,7 +207,8 @@ test_compose(void)
 		"the text kept on one line");
 	mail_msg_clear(&back);
 	ok(g_str_has_suffix(it.message_id, "@example.jp"), "Message-ID in the from address's domain");
-	is_int(notify_record_sent(db, &it, mado_now(), &e), MADO_OK, "record it sent");
+	sent = (struct notify_outcome){ .outbox_id = it.outbox_id, .sent = &it };
+	is_int(notify_record(db, &s, &sent, 1, mado_now(), &e), MADO_OK, "record it sent");
 	is_int(count("SELECT count(*) FROM mail_message m JOIN outbox o ON o.id = m.outbox_id"
 		" WHERE m.direction = 'out' AND m.message_id = o.message_id AND o.state = 'sent'"
 		" AND m.raw_sha256 IN (SELECT sha256 FROM blob)"), 1,
@@ -250,12 +251,21 @@ test_compose(void)
 	is_int((int)notify_backoff(1), 60, "first retry after a minute");
 	is_int((int)notify_backoff(3), 240, "then doubling");
 	is_int((int)notify_backoff(30), 3600, "at most an hour");
-	notify_record_failure(db, &s, row, 0, false, "421 try later", mado_now(), &gave_up, &e);
-	ok(!gave_up, "one failure: try again");
-	notify_record_failure(db, &s, row, 2, false, "421 try later", mado_now(), &gave_up, &e);
-	ok(gave_up, "the third: given up");
+	ticket_comment(db, &op, id, false, "回答です。", &e);
+	other = count("SELECT max(id) FROM outbox");
+	fail[0] = (struct notify_outcome){ .outbox_id = row, .attempts = 0, .why = "421 try later" };
+	fail[1] = (struct notify_outcome){ .outbox_id = other, .attempts = 0, .permanent = true,
+		.why = "550 no such user" };
+	is_int(notify_record(db, &s, fail, 2, mado_now(), &e), MADO_OK, "record two failures at once");
+	ok(!fail[0].gave_up, "a temporary failure: try again");
+	is_int(count("SELECT attempts FROM outbox WHERE state = 'pending' AND last_error ="
+		" '421 try later'"), 1, "one attempt counted, the answer kept");
+	ok(fail[1].gave_up, "a permanent refusal fails the row at once");
+	fail[0].attempts = 2;
+	notify_record(db, &s, fail, 1, mado_now(), &e);
+	ok(fail[0].gave_up, "the third attempt: given up");
 	desk_counts(db, &sup, &c, &e);
-	is_int((int)c.mail_failed, 1, "and shown to supervisors in the status line");
+	is_int((int)c.mail_failed, 2, "and shown to supervisors in the status line");
 }
 
 int
