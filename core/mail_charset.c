@@ -531,24 +531,38 @@ decode_8bit(enum family fam, const char *label, const char *b, size_t len)
 	return detect(b, len, bad > 0 ? from : NULL);
 }
 
+/* 7-bit charsets whose text is not ASCII as it stands. */
+static bool
+shifting_7bit(const char *label)
+{
+	return g_str_has_prefix(label, "utf-7") || g_str_has_prefix(label, "unicode-1-1-utf-7") ||
+		g_str_has_prefix(label, "iso-2022-") || g_str_has_prefix(label, "hz-gb");
+}
+
 char *
 mail_charset_decode(const char *charset, const char *bytes, size_t len)
 {
-	char *label = label_clean(charset != NULL ? charset : "");
-	enum family fam = label_family(label);
+	char *label;
+	enum family fam;
+	bool eight;
 	GString *s;
 
-	if (has_8bit(bytes, len) && !g_utf8_validate(bytes, (gssize)len, NULL)) {
+	if (len == 0)
+		return g_strdup("");
+	label = label_clean(charset != NULL ? charset : "");
+	fam = label_family(label);
+	eight = has_8bit(bytes, len);
+	if (eight && !g_utf8_validate(bytes, (gssize)len, NULL)) {
 		s = decode_8bit(fam, label, bytes, len);
-	} else if (fam == FAM_JIS || (has_jis_escape(bytes, len) && fam != FAM_OTHER)) {
+	} else if (!eight && (fam == FAM_JIS || (has_jis_escape(bytes, len) && fam != FAM_OTHER))) {
 		s = g_string_new(NULL);
 		decode_jis((const unsigned char *)bytes, len, s);
-	} else if (fam == FAM_OTHER && !has_8bit(bytes, len)) {
-		/* 7-bit charsets with their own shifts: UTF-7, ISO-2022-KR, HZ. */
+	} else if (!eight && fam == FAM_OTHER && shifting_7bit(label)) {
 		s = g_string_new(NULL);
 		if (convert(label, bytes, len, s) < 0)
 			append_text(s, bytes, len);
 	} else {
+		/* ASCII; or valid UTF-8 beyond ASCII, UTF-8 whatever the label. */
 		s = g_string_new(NULL);
 		append_text(s, bytes, len);
 	}

@@ -252,11 +252,14 @@ addr_spec(const char *s, size_t len)
 		g_free(a);
 		return g_strdup("");
 	}
-	for (const char *p = a; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+	for (const char *p = a; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+
+		if (u < 0x20 || (u >= 0x7f && u < 0xa0)) {
 			g_free(a);
 			return g_strdup("");
 		}
+	}
 	spec = g_ascii_strdown(a, -1);
 	g_free(a);
 	return spec;
@@ -507,13 +510,16 @@ mail_msgid_clean(const char *id)
 {
 	GString *s;
 
-	if (id == NULL)
+	if (id == NULL || !g_utf8_validate(id, -1, NULL))
 		return NULL;
 	s = g_string_new(NULL);
-	for (const char *p = id; *p != '\0'; p++)
-		if ((unsigned char)*p > ' ' && *p != 0x7f && *p != '<' && *p != '>')
-			g_string_append_c(s, *p);
-	if (s->len == 0 || !g_utf8_validate(s->str, (gssize)s->len, NULL)) {
+	for (const char *p = id; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar u = g_utf8_get_char(p);
+
+		if (u > ' ' && (u < 0x7f || u >= 0xa0) && u != '<' && u != '>')
+			g_string_append_unichar(s, u);
+	}
+	if (s->len == 0) {
 		g_string_free(s, TRUE);
 		return NULL;
 	}

@@ -118,7 +118,7 @@ text(struct html_text *h, const char *s)
 			h->space = true;
 			continue;
 		}
-		if (u < 0x20 || u == 0x7f)
+		if (u < 0x20 || (u >= 0x7f && u < 0xa0))
 			continue;
 		settle(h);
 		g_string_append_len(h->out, p, g_utf8_next_char(p) - p);

@@ -94,6 +94,23 @@ flags(GMimeObject *obj, struct mail_msg *m)
 	g_free(precedence);
 }
 
+/* Date: as epoch seconds, 0 when missing or unreadable. GMime knows the
+ * US zone names only; some Japanese systems write "JST" with no offset. */
+static int64_t
+date_of(GMimeMessage *msg)
+{
+	GDateTime *date = g_mime_message_get_date(msg);
+	const char *raw = mail_raw_header(GMIME_OBJECT(msg), "Date");
+	int64_t t;
+
+	if (date == NULL)
+		return 0;
+	t = g_date_time_to_unix(date);
+	if (raw != NULL && strstr(raw, "JST") != NULL && strpbrk(raw, "+-") == NULL)
+		t -= 9 * 3600;
+	return t;
+}
+
 static GMimeMessage *
 construct(const char *raw, size_t len)
 {
@@ -113,7 +130,6 @@ mail_parse(const char *raw, size_t len, struct mail_msg *out, struct mado_err *e
 	GMimeMessage *msg;
 	GMimeObject *obj;
 	struct mail_addr *from;
-	GDateTime *date;
 	const char *subject;
 	int nfrom;
 
@@ -153,8 +169,7 @@ mail_parse(const char *raw, size_t len, struct mail_msg *out, struct mado_err *e
 	out->cc = addresses(obj, "Cc", &out->ncc);
 	subject = mail_raw_header(obj, "Subject");
 	out->subject = subject != NULL ? mail_header_text(subject) : g_strdup("");
-	date = g_mime_message_get_date(msg);
-	out->date = date != NULL ? g_date_time_to_unix(date) : 0;
+	out->date = date_of(msg);
 	flags(obj, out);
 	mail_parts_walk(msg, out);
 	g_object_unref(msg);

@@ -169,6 +169,62 @@ append_text(GString **to, char *text)
 	g_free(text);
 }
 
+static bool
+param_is(GMimeObject *obj, const char *name, const char *value)
+{
+	const char *v = g_mime_object_get_content_type_parameter(obj, name);
+
+	return v != NULL && g_ascii_strcasecmp(v, value) == 0;
+}
+
+/* text/plain; format=flowed (RFC 3676) as the lines it stands for: a line
+ * ending in a space goes on in the next one of the same quote depth
+ * (delsp=yes: without that space); space-stuffing is undone. Takes text
+ * over. */
+static char *
+unflow(GMimeObject *obj, char *text)
+{
+	bool delsp = param_is(obj, "delsp", "yes"), joining = false;
+	GString *out;
+	char **lines;
+	int depth = -1;
+
+	if (!param_is(obj, "format", "flowed"))
+		return text;
+	out = g_string_new(NULL);
+	lines = g_strsplit(text, "\n", -1);
+	for (int i = 0; lines[i] != NULL; i++) {
+		char *line = lines[i];
+		size_t len = strlen(line);
+		int quotes = (int)strspn(line, ">");
+		bool flowed;
+
+		if (len > 0 && line[len - 1] == '\r')
+			line[--len] = '\0';
+		line += quotes;
+		len -= (size_t)quotes;
+		if (line[0] == ' ') {
+			line++;
+			len--;
+		}
+		flowed = len > 0 && line[len - 1] == ' ' && strcmp(line, "-- ") != 0;
+		if (!joining || quotes != depth) {
+			if (i > 0)
+				g_string_append_c(out, '\n');
+			for (int q = 0; q < quotes; q++)
+				g_string_append_c(out, '>');
+			if (quotes > 0 && len > 0)
+				g_string_append_c(out, ' ');
+		}
+		g_string_append_len(out, line, (gssize)(flowed && delsp ? len - 1 : len));
+		joining = flowed;
+		depth = quotes;
+	}
+	g_strfreev(lines);
+	g_free(text);
+	return g_string_free(out, FALSE);
+}
+
 static void
 leaf(struct walk *w, GMimeObject *obj, bool report)
 {
@@ -178,7 +234,7 @@ leaf(struct walk *w, GMimeObject *obj, bool report)
 	char *name = inline_text ? part_filename(obj) : NULL;
 
 	if (inline_text && name == NULL && is_type(obj, "text", "plain")) {
-		append_text(&w->plain, part_text(obj, bytes, false));
+		append_text(&w->plain, unflow(obj, part_text(obj, bytes, false)));
 		g_byte_array_free(bytes, TRUE);
 		return;
 	}

@@ -17,7 +17,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 build=build-fuzz
-all="csv workflow numbering form normalise textwidth fts_tokenizer search_query writing_rules"
+all="csv workflow numbering form normalise textwidth fts_tokenizer search_query writing_rules mail_parse"
 targets=${*:-$all}
 
 case $seconds in
@@ -124,6 +124,47 @@ cat >"$build/search_query.dict" <<'DICT'
 "\xe3\x80\x80"
 "kb"
 "\xe9\x9a\x9c\xe5\xae\xb3"
+DICT
+
+# MIME and charset words for the mail parser: its header names and
+# encoded words are compared case-insensitively, out of libFuzzer's sight.
+cat >"$build/mail_parse.dict" <<'DICT'
+"Content-Type: "
+"Content-Transfer-Encoding: "
+"Content-Disposition: attachment; filename*0*=UTF-8''%E3%81%82; filename*1="
+"multipart/mixed; boundary=\"b\""
+"multipart/alternative; boundary=\"b\""
+"multipart/report; report-type=delivery-status; boundary=\"b\""
+"message/rfc822"
+"message/delivery-status"
+"text/rfc822-headers"
+"text/html; charset="
+"text/plain; charset="
+"\x0a--b\x0a"
+"\x0a--b--\x0a"
+"base64"
+"quoted-printable"
+"=?ISO-2022-JP?B?"
+"=?Shift_JIS?Q?"
+"=?utf-8?b?"
+"?="
+"\x1b$B"
+"\x1b(B"
+"\x1b(I"
+"\x1b$(D"
+"From: "
+"To: "
+"Cc: "
+"Subject: "
+"Message-ID: <"
+"In-Reply-To: <"
+"References: <"
+"MAILER-DAEMON@"
+"<li>"
+"<br>"
+"<td>"
+"<pre>"
+"<a href=\"https://x\">"
 DICT
 
 # The value of libFuzzer's "stat::NAME: value" line in a log.

@@ -421,6 +421,9 @@ test_charsets(void)
 	DECODE("utf-8", "\x82\xb1\x82\xf1\x82\xc9\x82\xbf", "こんにち", "UTF-8 label over CP932");
 	DECODE("utf-8", "a\0b", "ab", "U+0000 left out");
 	DECODE("x-no-such-charset", "abc", "abc", "unknown label, ASCII");
+	DECODE("utf-16", "abc", "abc", "7-bit text in an ASCII-incompatible label stays ASCII");
+	DECODE("utf-7", "+MFMwkw-", "こん", "UTF-7");
+	DECODE("iso-2022-jp", "\xe3\x81\x93\xe3\x82\x93", "こん", "iso-2022-jp over UTF-8");
 	DECODE("utf-8", "", "", "empty");
 	for (int i = 0; i < 256; i++)
 		junk[i] = (unsigned char)(i * 7 + 3);
@@ -564,6 +567,7 @@ test_odd_input(void)
 	static const char bare[] = "just some text, no header at all\n";
 	static const char crlf[] = "Subject: =?utf-8?B?5Lu25ZCN?=\r\nFrom: a@b.example\r\n"
 		"Message-ID: no-brackets@b.example\r\nDate: not a date\r\n\r\nbody\r\nline\r\n";
+	static const char jst[] = "Date: Wed, 15 Apr 2026 09:30:12 JST\n\nx\n";
 
 	ok(mail_parse(bare, sizeof bare - 1, &m, &e) == MADO_OK, "odd: text without header");
 	is_str(m.subject, "", "odd: no subject is \"\"");
@@ -576,8 +580,35 @@ test_odd_input(void)
 	is_int(m.date, 0, "odd: a bad date is 0");
 	is_str(m.body, "body\nline", "odd: CRLF body");
 	mail_msg_clear(&m);
+	ok(mail_parse(jst, sizeof jst - 1, &m, &e) == MADO_OK, "odd: JST");
+	is_int(m.date, 1776213012, "odd: a bare JST zone is +0900");
+	mail_msg_clear(&m);
 	mail_msg_clear(&m);
 	ok(m.body == NULL, "odd: clearing twice is harmless");
+}
+
+static void
+is_body(const char *raw, const char *want, const char *what)
+{
+	struct mail_msg m;
+	struct mado_err e = { 0 };
+
+	if (ok(mail_parse(raw, strlen(raw), &m, &e) == MADO_OK, "%s: parsed", what))
+		is_str(m.body, want, "%s", what);
+	mail_msg_clear(&m);
+}
+
+static void
+test_flowed(void)
+{
+	is_body("Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes\n\n"
+		"\xe3\x81\x93\xe3\x82\x8c\xe3\x81\xaf \n\xe8\xa1\x8c\xe3\x81\xa7\xe3\x81\x99\n"
+		"> \xe5\xbc\x95\xe7\x94\xa8 \n> \xe7\xb6\x9a\xe3\x81\x8d\n>> deeper\n-- \nsig\n",
+		"これは行です\n> 引用続き\n>> deeper\n-- \nsig", "flowed, delsp=yes");
+	is_body("Content-Type: text/plain; format=flowed\n\nHello \nworld\n From stuffed\n\nnext\n",
+		"Hello world\nFrom stuffed\n\nnext", "flowed without delsp");
+	is_body("Content-Type: text/plain\n\nHello \nworld\n", "Hello \nworld",
+		"fixed text keeps its lines");
 }
 
 int
@@ -600,5 +631,6 @@ main(void)
 	test_html_text();
 	test_filenames();
 	test_odd_input();
+	test_flowed();
 	return tap_done();
 }
