@@ -66,9 +66,12 @@ content_bytes(GMimePart *part)
 static char *
 meta_charset(const GByteArray *b)
 {
-	char *head = g_ascii_strdown((const char *)b->data, (gssize)MIN(b->len, META_BYTES));
-	char *at = strstr(head, "charset="), *cs = NULL;
+	char *head, *at, *cs = NULL;
 
+	if (b->len == 0)
+		return NULL;
+	head = g_ascii_strdown((const char *)b->data, (gssize)MIN(b->len, META_BYTES));
+	at = strstr(head, "charset=");
 	if (at != NULL) {
 		at += strlen("charset=");
 		at += strspn(at, "\"' ");
