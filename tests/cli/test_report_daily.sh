@@ -162,6 +162,11 @@ madod_run() { # madod_run LOG: one pass of madod with every job due
 	pid=$!
 	at_exit "kill $pid 2>/dev/null"
 	wait_for "$TMP/$1" "started"
+	# the schedule is recorded just after "started"
+	i=0
+	while [ $i -lt 300 ] && [ "$(sql "SELECT count(*) FROM job WHERE name = 'report_late'")" != 1 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
 	sql "UPDATE job SET next_run_at = 1 WHERE schedule <> 'off'"
 	kill -HUP $pid
 	wait_for "$TMP/$1" "job report_late: (ok|failed)"
