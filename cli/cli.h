@@ -119,6 +119,8 @@ int cmd_admin_db_version(struct cli_ctx *, int, char **);
 int cmd_admin_audit_verify(struct cli_ctx *, int, char **);
 int cmd_admin_user_add(struct cli_ctx *, int, char **);
 int cmd_admin_user_list(struct cli_ctx *, int, char **);
+int cmd_admin_outbox_list(struct cli_ctx *, int, char **);
+int cmd_admin_outbox_retry(struct cli_ctx *, int, char **);
 int cmd_admin_user_role(struct cli_ctx *, int, char **);
 int cmd_admin_master_import(struct cli_ctx *, int, char **);
 int cmd_admin_master_export(struct cli_ctx *, int, char **);

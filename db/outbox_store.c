@@ -6,7 +6,8 @@
 #define OUTBOX_COLS \
 	"SELECT id, created_at, COALESCE(ticket_id, 0), COALESCE(comment_id, 0), event," \
 	" recipient, lang, state, last_error, COALESCE(message_id, ''), attempts," \
-	" next_attempt_at, COALESCE(sent_at, 0) FROM outbox "
+	" next_attempt_at, COALESCE(sent_at, 0)," \
+	" COALESCE((SELECT number FROM ticket WHERE id = outbox.ticket_id), '') FROM outbox "
 
 /* Steps st and calls fn for each row; resets st. */
 static int
@@ -31,6 +32,7 @@ each_row(struct db *db, sqlite3_stmt *st, outbox_row_fn fn, void *ctx, int *nrow
 			.attempts = sqlite3_column_int(st, 10),
 			.next_attempt_at = sqlite3_column_int64(st, 11),
 			.sent_at = sqlite3_column_int64(st, 12),
+			.ticket_number = (const char *)sqlite3_column_text(st, 13),
 		};
 
 		(*nrows)++;
@@ -102,6 +104,23 @@ outbox_set_sent(struct db *db, int64_t id, const char *message_id, int64_t at,
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, message_id);
 	sqlite3_bind_int64(st, 3, at);
+	if ((rc = db_step_done(db, st, e)) != MADO_OK)
+		return rc;
+	return sqlite3_changes(db_handle(db)) == 1 ? MADO_OK : MADO_ENOTFOUND;
+}
+
+int
+outbox_retry(struct db *db, int64_t id, int64_t now, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?2"
+		" WHERE id = ?1 AND state <> 'sent'", e);
+	int rc;
+
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
 	if ((rc = db_step_done(db, st, e)) != MADO_OK)
 		return rc;
 	return sqlite3_changes(db_handle(db)) == 1 ? MADO_OK : MADO_ENOTFOUND;

@@ -12,6 +12,7 @@ struct outbox_row {
 	int64_t id, created_at, ticket_id, comment_id; /* 0: none */
 	const char *event, *recipient, *lang, *state, *last_error;
 	const char *message_id;   /* "" until sent */
+	const char *ticket_number;  /* "" when the ticket is gone */
 	int attempts;
 	int64_t next_attempt_at, sent_at;   /* sent_at 0: not sent */
 };
@@ -34,6 +35,10 @@ int outbox_get(struct db *db, int64_t id, outbox_row_fn fn, void *ctx, struct ma
  * <>), sent_at. MADO_ENOTFOUND when the row is not pending. */
 int outbox_set_sent(struct db *db, int64_t id, const char *message_id, int64_t at,
 	struct mado_err *e);
+/* A row not sent to be tried again now, from its first attempt
+ * (attempts 0, state pending, last_error kept). MADO_ENOTFOUND when there
+ * is no such row or it was sent. */
+int outbox_retry(struct db *db, int64_t id, int64_t now, struct mado_err *e);
 /* A failed attempt: attempts, the next try, the error and the state
  * ("pending" to try again, "failed" to give up). */
 int outbox_set_attempt(struct db *db, int64_t id, int attempts, int64_t next_at,

@@ -165,6 +165,29 @@ is "$(sql "SELECT state || ' ' || attempts FROM outbox WHERE id = $id")" "failed
 is "$(sql "SELECT count(*) FROM outbox WHERE state = 'failed'")" 1 \
 	"the one failed row the client's status line counts"
 
+# Operators' view of the outbox, and sending a failed one again.
+run "$MADO" --format csv admin outbox list --state failed
+like "$out" "^$id,INQ-2026-[0-9]+,ack,yamada@example.test,failed,3,,,.*Connection refused" \
+	"admin outbox list --state failed: the row, its attempts and last error"
+is "$(printf '%s\n' "$out" | wc -l)" 2 "only the failed one"
+run "$MADO" admin outbox list
+like "$out" "sent" "all states, as a table"
+run "$MADO" admin outbox retry "$id"
+is "$rc" 0 "admin outbox retry"
+is "$(sql "SELECT state || ' ' || attempts || ' ' || (next_attempt_at = $MADO_NOW) FROM outbox
+  WHERE id = $id")" "pending 0 1" "pending again from the first attempt, due now"
+is "$(sql "SELECT old_value || '>' || new_value FROM audit WHERE entity = 'outbox'
+  AND action = 'retry'")" "failed>pending" "audited"
+conf "$SMTPD_PORT"
+run "$MADOD" send --once
+is "$out" "sent 1, to retry 0, failed 0" "the server back: the retried one is sent"
+run "$MADO" admin outbox retry 1
+is "$rc" 65 "a sent notification is not sent again"
+run "$MADO" admin outbox retry 999
+is "$rc" 66 "no such notification"
+run "$MADO" admin outbox list --state bogus
+is "$rc" 64 "an unknown state"
+
 # Misconfiguration is an error that names the key.
 printf '[smtp]\nhost = 127.0.0.1\n' >"$MADO_CONFIG"
 run "$MADOD" send --once

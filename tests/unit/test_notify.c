@@ -7,6 +7,7 @@
 #include "core/notify_mime.h"
 #include "core/notify_outbox.h"
 #include "core/notify_render.h"
+#include "core/outbox_admin.h"
 #include "core/ticket.h"
 #include "tests/testdb.h"
 
@@ -173,6 +174,13 @@ compose_first(struct notify_settings *s, struct notify_item *it, struct mado_err
 	return outbox_due(db, mado_now(), 1, first_row, ctx, e);
 }
 
+static int
+count_row(const struct outbox_row *r, void *ctx)
+{
+	(*(int *)ctx)++;
+	return MADO_OK;
+}
+
 static void
 test_compose(void)
 {
@@ -187,6 +195,7 @@ test_compose(void)
 	char number[TICKET_NUMBER_MAX], *sql, *header;
 	struct notify_outcome sent, fail[2];
 	int64_t id, row, other;
+	int n = 0;
 
 	ticket_create(db, &op, &d, &id, number, &e);
 	/* A subject only the database could hold: core refuses it on input. */
@@ -264,6 +273,12 @@ test_compose(void)
 	fail[0].attempts = 2;
 	notify_record(db, &s, fail, 1, mado_now(), &e);
 	ok(fail[0].gave_up, "the third attempt: given up");
+	is_int(outbox_admin_list(db, &op, NULL, 10, count_row, &n, &e), MADO_EPERM,
+		"operators may not list the outbox");
+	is_int(outbox_admin_retry(db, &op, row, &e), MADO_EPERM, "nor send one again");
+	is_int(outbox_admin_list(db, &sup, "failed", 10, count_row, &n, &e), MADO_OK,
+		"supervisors may");
+	is_int(n, 2, "the failed ones");
 	desk_counts(db, &sup, &c, &e);
 	is_int((int)c.mail_failed, 2, "and shown to supervisors in the status line");
 }
