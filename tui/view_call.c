@@ -3,9 +3,9 @@
  * the record is saved), and the fields the operator fills in while
  * talking. Core checks everything on save (core/calllog_record.h); its
  * refusals name a field and are shown next to it. The writing rules
- * (core/writing_rules.h) guide 受付内容 and 対応内容: their hints and
- * findings under the text while it is written, the findings below the
- * fields once it is, all of them again when the call is saved. */
+ * guide 受付内容 and 対応内容 (tui/call_rules.h): their hints and findings
+ * under the text while it is written, the findings below the fields once
+ * it is, all of them again when the call is saved. */
 #include <glib.h>
 #include <string.h>
 #include <time.h>
@@ -13,8 +13,8 @@
 #include "base/i18n.h"
 #include "core/calllog.h"
 #include "core/calllog_record.h"
-#include "core/config_rules.h"
 #include "core/master.h"
+#include "tui/call_rules.h"
 #include "tui/choices.h"
 #include "tui/textarea.h"
 #include "tui/view_search.h"
@@ -28,19 +28,18 @@ enum call_field {
 };
 
 /* What each row is: its label, core's name of it (the prefix of a
- * refusal), the master its picker offers (NULL: text or FAQ) and, for
- * the texts the writing rules judge, the short name their findings give. */
+ * refusal) and the master its picker offers (NULL: text or FAQ). */
 static const struct {
-	const char *label, *core_name, *master, *text_name;
+	const char *label, *core_name, *master;
 } fields[NFIELDS] = {
-	[F_CONTACT_TYPE] = { N_("Contact type (受付区分)"), "contact_type", "contact_type", NULL },
-	[F_DEPARTMENT] = { N_("Department (問い合わせ受付区分)"), "department", "department", NULL },
-	[F_OUTCOME] = { N_("Outcome (対応区分)"), "outcome", "outcome", NULL },
-	[F_CATEGORY] = { N_("Category (カテゴリー)"), "category", "category", NULL },
-	[F_INQUIRY] = { N_("Inquiry (受付内容)"), "inquiry_text", NULL, N_("Inquiry") },
-	[F_RESPONSE] = { N_("Response (対応内容)"), "response_text", NULL, N_("Response") },
-	[F_TRANSFER] = { N_("Transferred to (転送先)"), "transfer_to", "phonebook", NULL },
-	[F_FAQ] = { N_("FAQ used (利用FAQ)"), "faq", NULL, NULL },
+	[F_CONTACT_TYPE] = { N_("Contact type (受付区分)"), "contact_type", "contact_type" },
+	[F_DEPARTMENT] = { N_("Department (問い合わせ受付区分)"), "department", "department" },
+	[F_OUTCOME] = { N_("Outcome (対応区分)"), "outcome", "outcome" },
+	[F_CATEGORY] = { N_("Category (カテゴリー)"), "category", "category" },
+	[F_INQUIRY] = { N_("Inquiry (受付内容)"), "inquiry_text", NULL },
+	[F_RESPONSE] = { N_("Response (対応内容)"), "response_text", NULL },
+	[F_TRANSFER] = { N_("Transferred to (転送先)"), "transfer_to", "phonebook" },
+	[F_FAQ] = { N_("FAQ used (利用FAQ)"), "faq", NULL },
 };
 
 struct call_view {
@@ -56,8 +55,7 @@ struct call_view {
 	int sel;
 	int problem_field;             /* where core's refusal shows, or -1 */
 	char *problem;
-	struct writing_rules *rules;   /* NULL: none (turned off, or the file is bad) */
-	GArray *found[NFIELDS];        /* a text's struct wr_finding, or NULL */
+	struct call_rules rules;       /* the writing rules and the texts' findings */
 	char title_buf[96];
 };
 
@@ -81,54 +79,11 @@ field_changed(struct call_view *cv, int f)
 	cv->tui->dirty |= DIRTY_VIEW;
 }
 
-/* ---- the writing rules ---- */
-
-/* A finding as the operator reads it: marked by words, not colour only. */
-static char *
-finding_line(const struct wr_finding *f)
-{
-	char *said, *line;
-
-	if (f->kind == WR_HINT)
-		return g_strdup_printf(_("Hint: %s"), f->message);
-	said = wr_finding_text(f);
-	line = g_strdup_printf(f->severity == WR_ERROR ? _("Error: %s") : _("Check: %s"), said);
-	g_free(said);
-	return line;
-}
-
-static enum draw_style
-finding_style(const struct wr_finding *f)
-{
-	return f->kind == WR_HINT ? STYLE_NOTE : f->severity == WR_ERROR ? STYLE_ERROR
-		: STYLE_EMPHASIS;
-}
-
-/* The checks text f breaks: none while it is empty, unless saving. */
-static void
-recheck(struct call_view *cv, int f, bool saving)
-{
-	const char *text = cv->value[f] != NULL ? cv->value[f] : "";
-
-	if (fields[f].text_name == NULL)
-		return;
-	if (cv->found[f] != NULL)
-		g_array_unref(cv->found[f]);
-	cv->found[f] = NULL;
-	if (*text != '\0' || saving)
-		cv->found[f] = writing_rules_check(cv->rules, fields[f].core_name, text,
-			mado_i18n_lang());
-}
-
+/* The text the writing rules know field f as, or -1 for the others. */
 static int
-checks_found(const struct call_view *cv)
+text_of(int f)
 {
-	int n = 0;
-
-	for (int f = 0; f < NFIELDS; f++)
-		if (cv->found[f] != NULL)
-			n += wr_count(cv->found[f], WR_CHECK, WR_WARNING);
-	return n;
+	return f == F_INQUIRY ? CALL_INQUIRY : f == F_RESPONSE ? CALL_RESPONSE : -1;
 }
 
 static void
@@ -138,7 +93,8 @@ set_field(struct call_view *cv, int f, const char *value, const char *shown)
 	g_free(cv->shown[f]);
 	cv->value[f] = g_strdup(value);
 	cv->shown[f] = g_strdup(shown);
-	recheck(cv, f, false);
+	if (text_of(f) >= 0)
+		call_rules_recheck(&cv->rules, (enum call_text)text_of(f), value, false);
 	field_changed(cv, f);
 }
 
@@ -254,27 +210,13 @@ faq_chosen(struct tui *t, const char *no, void *ctx)
 	tui_message(t, _("FAQ-%s recorded"), no);
 }
 
-/* Under the text being written: what it breaks (once there is text),
- * then the hints it does not follow yet. */
+/* The text area's notes: the writing rules on the text as it stands. */
 static void
 text_notes(const char *text, GArray *notes, void *ctx)
 {
 	struct call_answer *a = ctx;
-	GArray *found = writing_rules_check(a->cv->rules, fields[a->field].core_name, text,
-		mado_i18n_lang());
 
-	for (int hints = 0; hints <= 1; hints++)
-		for (guint i = 0; i < found->len; i++) {
-			const struct wr_finding *f = &g_array_index(found, struct wr_finding, i);
-			struct textarea_note note;
-
-			if ((f->kind == WR_HINT) != hints || (!hints && *text == '\0'))
-				continue;
-			note.text = finding_line(f);
-			note.style = finding_style(f);
-			g_array_append_val(notes, note);
-		}
-	g_array_unref(found);
+	call_rules_notes(&a->cv->rules, (enum call_text)text_of(a->field), text, notes);
 }
 
 static void
@@ -356,15 +298,15 @@ save(struct call_view *cv)
 		.outcome = cv->value[F_OUTCOME], .category = cv->value[F_CATEGORY],
 		.transfer_to = cv->value[F_TRANSFER] != NULL ? cv->value[F_TRANSFER] : "",
 		.inquiry_text = cv->value[F_INQUIRY], .response_text = cv->value[F_RESPONSE],
-		.faq = cv->faq, .nfaq = cv->nfaq, .rules = cv->rules,
+		.faq = cv->faq, .nfaq = cv->nfaq, .rules = cv->rules.rules,
 	};
 	int checks;
 
 	g_clear_pointer(&cv->problem, g_free);
 	cv->problem_field = -1;
 	t->dirty |= DIRTY_VIEW;
-	recheck(cv, F_INQUIRY, true);
-	recheck(cv, F_RESPONSE, true);
+	call_rules_recheck(&cv->rules, CALL_INQUIRY, cv->value[F_INQUIRY], true);
+	call_rules_recheck(&cv->rules, CALL_RESPONSE, cv->value[F_RESPONSE], true);
 	if (calllog_save(t->db, &t->actor, cv->id, &f, &e) != MADO_OK) {
 		cv->problem = g_strdup(e.msg);
 		cv->problem_field = field_named(e.msg);
@@ -374,7 +316,7 @@ save(struct call_view *cv)
 	if (cv->ended_at == 0)
 		cv->ended_at = (int64_t)time(NULL);
 	cv->saved = true;
-	checks = checks_found(cv);
+	checks = call_rules_count(&cv->rules);
 	if (checks > 0)
 		tui_message(t, _("call %s saved with %d writing findings: see below"), cv->receipt,
 			checks);
@@ -490,44 +432,6 @@ field_note(const struct call_view *cv, int f)
 	return NULL;
 }
 
-/* The texts' findings from row y on, as many as fit (the last row says
- * how many more there are); returns the next free row. */
-static int
-draw_findings(struct call_view *cv, int y, int rows, int cols)
-{
-	const struct painter *p = &cv->tui->paint;
-	int total = checks_found(cv), shown = 0;
-	char *s;
-
-	if (total == 0 || y + 2 > rows)
-		return y;
-	draw_text(p, y++, 0, "", cols, STYLE_NORMAL);
-	s = g_strdup_printf(_("Writing checks (%d): fix them, or save as they are"), total);
-	draw_text(p, y++, 0, s, cols, STYLE_EMPHASIS);
-	g_free(s);
-	for (int f = 0; f < NFIELDS; f++)
-		for (guint i = 0; cv->found[f] != NULL && i < cv->found[f]->len; i++) {
-			const struct wr_finding *w = &g_array_index(cv->found[f], struct wr_finding, i);
-			char *line;
-
-			if (w->kind != WR_CHECK || y > rows)
-				continue;
-			if (y == rows && shown + 1 < total) {
-				s = g_strdup_printf(_("… and %d more"), total - shown);
-				draw_text(p, y++, 0, s, cols, STYLE_NOTE);
-				g_free(s);
-				continue;
-			}
-			line = finding_line(w);
-			s = g_strdup_printf("%s: %s", _(fields[f].text_name), line);
-			draw_text(p, y++, 0, s, cols, finding_style(w));
-			g_free(s);
-			g_free(line);
-			shown++;
-		}
-	return y;
-}
-
 static void
 draw(struct view *v, int rows, int cols)
 {
@@ -555,7 +459,7 @@ draw(struct view *v, int rows, int cols)
 	}
 	if (cv->problem != NULL && cv->problem_field < 0 && y < rows)
 		draw_text(p, y++, 0, cv->problem, cols, STYLE_ERROR);
-	y = draw_findings(cv, y, rows, cols);
+	y = call_rules_draw(&cv->rules, p, y, rows, cols);
 	for (; y <= rows; y++)
 		draw_text(p, y, 0, "", cols, STYLE_NORMAL);
 }
@@ -585,10 +489,8 @@ destroy(struct view *v)
 	for (int f = 0; f < NFIELDS; f++) {
 		g_free(cv->value[f]);
 		g_free(cv->shown[f]);
-		if (cv->found[f] != NULL)
-			g_array_unref(cv->found[f]);
 	}
-	writing_rules_free(cv->rules);
+	call_rules_free(&cv->rules);
 	g_free(cv->problem);
 	g_free(cv);
 	g_free(v);
@@ -617,11 +519,6 @@ view_call_new(struct tui *t)
 	cv->started_at = row.started_at;
 	calllog_row_clear(&row);
 	tui_message(t, _("call %s started"), cv->receipt);
-	/* A bad rules file must not stop a call being taken: it is said, and
-	 * the call is recorded without the rules. */
-	if (config_writing_rules(t->cfg, &cv->rules, &e) != MADO_OK) {
-		mado_err_prefix(&e, _("writing rules not applied: "));
-		tui_error(t, &e);
-	}
+	call_rules_load(&cv->rules, t);
 	return view_new(t, &call_ops, cv);
 }
