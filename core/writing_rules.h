@@ -56,7 +56,9 @@ void writing_rules_free(struct writing_rules *r);
  * hints not followed yet and checks broken. lang "en" takes message_en
  * where a rule has one. Returns a new array of struct wr_finding; free
  * with g_array_unref() (it frees each finding's own strings). r may be
- * NULL: no rules, nothing found. */
+ * NULL: no rules, nothing found. Text is UTF-8 (core refuses anything
+ * else on save); were it not, its invalid bytes would be judged as
+ * U+FFFD and offsets would count in that repaired text. */
 GArray *writing_rules_check(const struct writing_rules *r, const char *field,
 	const char *text, const char *lang);
 
