@@ -103,6 +103,8 @@ string_key(const struct place *p, const char *key, char **out)
 		return MADO_OK;
 	*out = g_key_file_get_string(p->kf, p->group, key, &gerr);
 	if (gerr != NULL) {
+		/* GLib may hand back part of the value with the error. */
+		g_clear_pointer(out, g_free);
 		bad(p, key, "%s", gerr->message);
 		g_error_free(gerr);
 		return MADO_ECONFIG;
@@ -197,14 +199,18 @@ list_key(const struct place *p, const char *key, char ***out)
 		return MADO_OK;
 	v = g_key_file_get_string_list(p->kf, p->group, key, NULL, &gerr);
 	if (gerr != NULL) {
+		g_strfreev(v);
 		bad(p, key, "%s", gerr->message);
 		g_error_free(gerr);
 		return MADO_ECONFIG;
 	}
 	for (int i = 0; v[i] != NULL; i++)
-		if (*g_strstrip(v[i]) == '\0') {
+		if (*g_strstrip(v[i]) == '\0' || !g_utf8_validate(v[i], -1, NULL)) {
+			bool empty = *v[i] == '\0';
+
 			g_strfreev(v);
-			return bad(p, key, _("word %d of the list is empty"), i + 1);
+			return bad(p, key, empty ? _("word %d of the list is empty")
+				: _("word %d of the list is not valid UTF-8"), i + 1);
 		}
 	if (v[0] == NULL) {
 		g_strfreev(v);
