@@ -351,6 +351,9 @@ parse_rule(const struct place *p, struct wr_rule *r)
 		st = bad(p, "message", _("missing: every rule says what it asks, in Japanese"));
 	if (st == MADO_OK)
 		st = string_key(p, "message_en", &r->message_en);
+	/* An empty English message is no message: the Japanese one is shown. */
+	if (r->message_en != NULL && *r->message_en == '\0')
+		g_clear_pointer(&r->message_en, g_free);
 	if (st == MADO_OK)
 		st = matchers(p, r);
 	if (st == MADO_OK && r->kind == WR_CHECK && !has_matcher(r))
