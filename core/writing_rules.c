@@ -172,6 +172,12 @@ regex_key(const struct place *p, const char *key, GRegex **out)
 		g_free(v);
 		return bad(p, key, _("an empty pattern"));
 	}
+	/* GRegex leaves the check to us: PCRE2 reads past the end of a
+	 * pattern that is not UTF-8. */
+	if (!g_utf8_validate(v, -1, NULL)) {
+		g_free(v);
+		return bad(p, key, _("not valid UTF-8"));
+	}
 	*out = g_regex_new(v, G_REGEX_OPTIMIZE, 0, &gerr);
 	g_free(v);
 	if (*out == NULL) {
