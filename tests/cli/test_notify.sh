@@ -19,12 +19,12 @@ esac
 
 export MADO_NOW=1795320000   # 2026-11-22 13:00 JST
 export MADO_CONFIG="$TMP/madoguchi.conf"
-conf() { # conf PORT: [smtp] sending to PORT
+conf() { # conf PORT [STARTTLS]: [smtp] sending to PORT
 	cat >"$MADO_CONFIG" <<CONF
 [smtp]
 host = 127.0.0.1
 port = $1
-starttls = no
+starttls = ${2:-no}
 from = ヘルプデスク <desk@example.test>
 domain = mado.example.test
 max_attempts = 3
@@ -187,6 +187,17 @@ run "$MADO" admin outbox retry 999
 is "$rc" 66 "no such notification"
 run "$MADO" admin outbox list --state bogus
 is "$rc" 64 "an unknown state"
+
+# starttls = require with a server that does not offer it: nothing goes
+# out in clear.
+conf "$SMTPD_PORT" require
+"$MADO" ticket new --kind inquiry --subject 'TLS' --requester-email yamada@example.test >/dev/null
+run "$MADOD" send --once
+is "$out" "sent 0, to retry 1, failed 0" "starttls = require: not sent without TLS"
+like "$err" "does not offer STARTTLS" "and says why"
+conf "$SMTPD_PORT" try
+MADO_NOW=$((MADO_NOW + 60)) run "$MADOD" send --once
+is "$out" "sent 1, to retry 0, failed 0" "starttls = try: sent as the server allows"
 
 # Misconfiguration is an error that names the key.
 printf '[smtp]\nhost = 127.0.0.1\n' >"$MADO_CONFIG"
