@@ -198,16 +198,28 @@ struct add_ctx {
 	int64_t id;              /* out */
 };
 
-static int
-audit_attach(struct db *db, const struct add_ctx *a, struct mado_err *e)
+int
+attachment_record(struct db *db, const struct actor *actor, const char *owner_type,
+	int64_t owner_id, const char *name, const char *mime, const char *sha256, int64_t size,
+	int64_t *id, struct mado_err *e)
 {
-	char *value = g_strdup_printf("%s sha256:%s", a->name, a->sha256);
+	struct attachment_insert in = {
+		.owner_type = owner_type, .owner_id = owner_id, .sha256 = sha256,
+		.filename = name, .mime = mime, .size = size,
+		.created_at = mado_now(), .created_by = actor->staff_id,
+	};
+	char *value = g_strdup_printf("%s sha256:%s", name, sha256);
 	struct audit_entry row = {
-		.action = "attach", .entity = a->owner_type, .entity_id = a->owner_id,
+		.action = "attach", .entity = owner_type, .entity_id = owner_id,
 		.field = "attachment", .old_value = NULL, .new_value = value,
 	};
-	int st = actor_audit(db, a->actor, &row, e);
+	int st = attachment_insert(db, &in, id, e);
 
+	if (st == MADO_OK)
+		st = actor_audit(db, actor, &row, e);
+	/* An attachment is news on the ticket: it moves up the lists. */
+	if (st == MADO_OK && strcmp(owner_type, "ticket") == 0)
+		st = ticket_touch(db, owner_id, in.created_at, e);
 	g_free(value);
 	return st;
 }
@@ -217,11 +229,6 @@ add_txn(struct db *db, void *p, struct mado_err *e)
 {
 	struct add_ctx *a = p;
 	struct attachment_owner owner;
-	struct attachment_insert in = {
-		.owner_type = a->owner_type, .owner_id = a->owner_id, .sha256 = a->sha256,
-		.filename = a->name, .mime = a->mime, .size = (int64_t)a->len,
-		.created_at = mado_now(), .created_by = a->actor->staff_id,
-	};
 	int st;
 
 	if ((st = owner_get(db, a->owner_type, a->owner_id, &owner, e)) != MADO_OK)
@@ -229,14 +236,8 @@ add_txn(struct db *db, void *p, struct mado_err *e)
 	/* The same content attached again (here or anywhere) is stored once. */
 	if ((st = blob_put(db, a->sha256, a->data, a->len, e)) != MADO_OK)
 		return st;
-	if ((st = attachment_insert(db, &in, &a->id, e)) != MADO_OK)
-		return st;
-	if ((st = audit_attach(db, a, e)) != MADO_OK)
-		return st;
-	/* An attachment is news on the ticket: it moves up the lists. */
-	if (strcmp(a->owner_type, "ticket") == 0)
-		st = ticket_touch(db, a->owner_id, in.created_at, e);
-	return st;
+	return attachment_record(db, a->actor, a->owner_type, a->owner_id, a->name, a->mime,
+		a->sha256, (int64_t)a->len, &a->id, e);
 }
 
 int

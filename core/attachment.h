@@ -44,6 +44,15 @@ int attachment_add(struct db *db, const struct actor *actor, const char *owner_t
 	int64_t owner_id, const char *filename, const void *data, size_t len, int64_t *id,
 	struct mado_err *e);
 
+/* In the caller's transaction: names the blob sha256 (already stored,
+ * size bytes) as an attachment of owner, with the audit row, and moves a
+ * ticket's last change to now. No role or size check: for what the
+ * system itself keeps with a record, such as the raw mail a ticket came
+ * from, which is kept whatever its size. */
+int attachment_record(struct db *db, const struct actor *actor, const char *owner_type,
+	int64_t owner_id, const char *name, const char *mime, const char *sha256, int64_t size,
+	int64_t *id, struct mado_err *e);
+
 /* Calls fn for each attachment of the owner, oldest first. Needs the role
  * that reads the owner: any for a ticket or a public article, operator
  * for an internal article. */

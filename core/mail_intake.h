@@ -17,6 +17,7 @@
 #include "db/db.h"
 
 struct alert_rules;   /* core/alert_rule.h */
+struct calendar;      /* core/calendar.h */
 
 enum mail_disposition {
 	MAIL_NEW,        /* a new ticket */
@@ -31,6 +32,8 @@ enum mail_disposition {
 struct mail_intake_opts {
 	const struct alert_rules *alerts;  /* may be NULL: no alert folding */
 	int autoreply_per_hour;            /* acknowledgements per sender per hour */
+	const struct calendar *calendar;   /* office hours for after-hours alerts;
+	                                    * NULL: calendar_default() */
 };
 
 struct mail_intake_result {

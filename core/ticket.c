@@ -126,7 +126,8 @@ create_txn(struct db *db, void *p, struct mado_err *e)
 		.source = d->source, .priority = d->priority ? d->priority : 3,
 		.queue = d->queue, .owner = d->owner, .category = d->category,
 		.requester_name = d->requester_name, .requester_email = d->requester_email,
-		.requester_staff_id = 0, .created_by = c->actor->staff_id, .created_at = now,
+		.requester_staff_id = d->requester_staff_id,
+		.requester_contact_id = d->requester_contact_id, .created_by = c->actor->staff_id, .created_at = now,
 		.request_kind = d->request_kind, .system = d->system,
 	};
 	int st;
@@ -141,7 +142,8 @@ create_txn(struct db *db, void *p, struct mado_err *e)
 		st = ticket_audit(db, c->actor, "create", c->id, "subject", NULL, d->subject, e);
 	if (st == MADO_OK && c->form != NULL)
 		st = store_form(db, c, now, e);
-	if (st == MADO_OK && d->requester_email != NULL && *d->requester_email != '\0')
+	if (st == MADO_OK && !d->no_ack && d->requester_email != NULL &&
+	    *d->requester_email != '\0')
 		st = outbox_add(db, "ack", c->id, 0, d->requester_email, c->actor->lang, now, e);
 	if (st == MADO_OK && d->owner != NULL && *d->owner != '\0')
 		st = ticket_audit(db, c->actor, "assign", c->id, "owner", NULL, d->owner, e);

@@ -29,6 +29,11 @@ struct ticket_draft {
 	const char *const *field_names;
 	const char *const *field_values;
 	int nfields;
+	/* The requester as matched by their mail address (0: not known), and
+	 * no acknowledgement mail to the requester (mail intake's loop and
+	 * noise protection: auto-replies, lists, the rate limit). */
+	int64_t requester_staff_id, requester_contact_id;
+	bool no_ack;
 };
 
 /* Creates a ticket and returns its id and number (out may be NULL). */
@@ -73,6 +78,17 @@ int ticket_reopen(struct db *db, const struct actor *actor, int64_t id, struct m
 /* A reply goes to the requester by mail (outbox); a note stays internal. */
 int ticket_comment(struct db *db, const struct actor *actor, int64_t id, bool note,
 	const char *body, struct mado_err *e);
+/* Mail that came in about the ticket, as an 'incoming' comment by author
+ * (the sender as shown); nobody is notified. *comment_id may be NULL. */
+int ticket_incoming(struct db *db, const struct actor *actor, int64_t id, const char *author,
+	const char *body, int64_t *comment_id, struct mado_err *e);
+
+/* An incident raised by monitoring: the same failure alerted again (one
+ * more occurrence), and the time it recovered. Both audited. */
+int ticket_alert_repeat(struct db *db, const struct actor *actor, int64_t id,
+	struct mado_err *e);
+int ticket_alert_recovered(struct db *db, const struct actor *actor, int64_t id, int64_t at,
+	struct mado_err *e);
 
 /* rel: related, duplicate-of, caused-by, answered-with-faq; target is a
  * ticket reference, or an FAQ number ("FAQ-12" or "12") for answered-with-faq. */

@@ -150,28 +150,30 @@ ticket_reopen(struct db *db, const struct actor *actor, int64_t id, struct mado_
 struct comment_ctx {
 	const struct actor *actor;
 	int64_t id;
-	bool note;
+	const char *kind;      /* reply, note, incoming */
+	const char *author;    /* the name shown */
 	const char *body;
+	int64_t comment_id;    /* out */
 };
 
 static int
 comment_txn(struct db *db, void *p, struct mado_err *e)
 {
 	struct comment_ctx *c = p;
-	int64_t cid, now = mado_now();
+	int64_t now = mado_now();
 	char *to = NULL, ref[32];
-	int st = comment_insert(db, c->id, c->note ? "note" : "reply", c->actor->staff_id,
-		c->actor->name, c->body, now, &cid, e);
+	int st = comment_insert(db, c->id, c->kind, c->actor->staff_id, c->author, c->body, now,
+		&c->comment_id, e);
 
-	snprintf(ref, sizeof ref, "comment:%lld", (long long)cid);
+	snprintf(ref, sizeof ref, "comment:%lld", (long long)c->comment_id);
 	if (st == MADO_OK)
-		st = ticket_audit(db, c->actor, c->note ? "note" : "reply", c->id, ref, NULL, c->body, e);
+		st = ticket_audit(db, c->actor, c->kind, c->id, ref, NULL, c->body, e);
 	if (st == MADO_OK)
 		st = ticket_touch(db, c->id, now, e);
-	if (st == MADO_OK && !c->note)
+	if (st == MADO_OK && strcmp(c->kind, "reply") == 0)
 		st = ticket_value_get(db, c->id, "requester_email", &to, e);
 	if (st == MADO_OK && to != NULL)
-		st = outbox_add(db, "reply", c->id, cid, to, c->actor->lang, now, e);
+		st = outbox_add(db, "reply", c->id, c->comment_id, to, c->actor->lang, now, e);
 	free(to);
 	return st;
 }
@@ -180,7 +182,7 @@ int
 ticket_comment(struct db *db, const struct actor *actor, int64_t id, bool note,
 	const char *body, struct mado_err *e)
 {
-	struct comment_ctx c = { actor, id, note, body };
+	struct comment_ctx c = { actor, id, note ? "note" : "reply", actor->name, body, 0 };
 	int st = role_require(actor, ROLE_OPERATOR,
 		note ? _("adding an internal note") : _("replying to the requester"), e);
 
@@ -189,6 +191,22 @@ ticket_comment(struct db *db, const struct actor *actor, int64_t id, bool note,
 	if (st == MADO_OK)
 		st = ticket_check_text("body", body, e);
 	return st != MADO_OK ? st : db_txn(db, comment_txn, &c, e);
+}
+
+int
+ticket_incoming(struct db *db, const struct actor *actor, int64_t id, const char *author,
+	const char *body, int64_t *comment_id, struct mado_err *e)
+{
+	struct comment_ctx c = { actor, id, "incoming", author, body ? body : "", 0 };
+	int st = role_require(actor, ROLE_OPERATOR, _("recording incoming mail"), e);
+
+	if (st == MADO_OK)
+		st = ticket_check_text("body", c.body, e);
+	if (st == MADO_OK)
+		st = db_txn(db, comment_txn, &c, e);
+	if (st == MADO_OK && comment_id != NULL)
+		*comment_id = c.comment_id;
+	return st;
 }
 
 /* "duplicate-of" on the command line, "duplicate_of" in the table. */

@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "base/textwidth.h"
+#include "core/keyfile.h"
 
 #define GROUP "client"
 
@@ -49,27 +50,6 @@ problem(struct mado_err *e, const char *fmt, ...)
 	e->status = MADO_ECONFIG;
 	g_vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
-}
-
-/* GLib names the bad line but not its number: the line is the first
- * whose prefix of the file no longer parses. */
-static int
-bad_line(const char *text)
-{
-	GKeyFile *kf = g_key_file_new();
-	const char *p = text;
-	int line = 1;
-
-	for (;; line++) {
-		const char *nl = strchr(p, '\n');
-		gsize len = nl != NULL ? (gsize)(nl - text) + 1 : strlen(text);
-
-		if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, NULL) || nl == NULL)
-			break;
-		p = nl + 1;
-	}
-	g_key_file_free(kf);
-	return line;
 }
 
 static void
@@ -160,7 +140,7 @@ usercfg_load(struct usercfg *u, const char *path, struct mado_err *e)
 	}
 	kf = g_key_file_new();
 	if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &gerr)) {
-		problem(e, "%s:%d: %s", path, bad_line(text), gerr->message);
+		problem(e, "%s:%d: %s", path, keyfile_bad_line(text), gerr->message);
 		g_error_free(gerr);
 	} else
 		read_groups(kf, path, u, e);

@@ -51,10 +51,10 @@ ticket_insert(struct db *db, const struct ticket_insert *t, int64_t *id, struct 
 	st = db_prepare(db,
 		"INSERT INTO ticket(kind, number, subject, body, status, priority, queue_id,"
 		" owner_id, category_id, requester_staff_id, requester_name, requester_email,"
-		" source, created_at, created_by, updated_at, due_at)"
+		" source, created_at, created_by, updated_at, due_at, requester_contact_id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT id FROM queue WHERE code = ?7),"
 		" (SELECT id FROM staff WHERE login = ?8), (SELECT id FROM category WHERE code = ?9),"
-		" ?10, ?11, ?12, ?13, ?14, ?15, ?14, ?16)", e);
+		" ?10, ?11, ?12, ?13, ?14, ?15, ?14, ?16, ?17)", e);
 	if (st == NULL)
 		return e->status;
 	db_bind_text(st, 1, t->kind);
@@ -74,6 +74,7 @@ ticket_insert(struct db *db, const struct ticket_insert *t, int64_t *id, struct 
 	db_bind_id(st, 15, t->created_by);
 	if (t->due_at > 0)
 		sqlite3_bind_int64(st, 16, t->due_at);
+	db_bind_id(st, 17, t->requester_contact_id);
 	if ((rc = db_step_done(db, st, e)) != MADO_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(db_handle(db));

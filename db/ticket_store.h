@@ -12,7 +12,7 @@ struct ticket_insert {
 	int priority;
 	const char *queue, *owner, *category;   /* codes / login; NULL for none */
 	const char *requester_name, *requester_email;
-	int64_t requester_staff_id, created_by, created_at, due_at;
+	int64_t requester_staff_id, requester_contact_id, created_by, created_at, due_at;
 	/* detail of the kind */
 	const char *request_kind, *system;      /* codes */
 	int after_hours;
