@@ -451,6 +451,10 @@ mail_intake(struct db *db, const struct mail_intake_opts *opts, const char *queu
 	st = prepare(db, &in, e);
 	if (st == MADO_OK)
 		st = db_txn(db, intake_txn, &in, e);
+	/* Not found is the queue's answer alone: anything else missing on
+	 * the way is a failure to try again. */
+	if (st == MADO_ENOTFOUND)
+		st = MADO_EFAIL;
 	mail_msg_clear(&m);
 	g_free(in.message_id);
 	g_free(in.raw_sha256);

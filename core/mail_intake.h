@@ -46,7 +46,8 @@ struct mail_intake_result {
 /* queue: the queue code the address belongs to. Returns MADO_OK once the
  * message is durably committed (or was already); MADO_ETEMP when the
  * database stayed busy (try again later); MADO_EDATA only for a message
- * that cannot be stored at all. */
+ * that cannot be stored at all; MADO_ENOTFOUND only when queue is none
+ * of ours. */
 int mail_intake(struct db *db, const struct mail_intake_opts *opts, const char *queue,
 	const char *raw, size_t len, struct mail_intake_result *out, struct mado_err *e);
 

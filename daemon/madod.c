@@ -19,6 +19,8 @@ static const struct madod_command madod_commands[] = {
 	  N_("take in the mail of every configured source once, then exit") },
 	{ "send", madod_send, "--once",
 	  N_("send the notifications that are due once, then exit") },
+	{ "deliver", madod_deliver, "--queue QUEUE",
+	  N_("take in one message from standard input (for an MTA's pipe)") },
 };
 static const int madod_ncommands = (int)(sizeof madod_commands / sizeof madod_commands[0]);
 

@@ -38,5 +38,6 @@ int madod_check_config(const struct madod_ctx *, int, char **);
 int madod_run(const struct madod_ctx *, int, char **);
 int madod_fetch(const struct madod_ctx *, int, char **);
 int madod_send(const struct madod_ctx *, int, char **);
+int madod_deliver(const struct madod_ctx *, int, char **);
 
 #endif

@@ -1,0 +1,40 @@
+#include "intake.h"
+
+#include <glib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define AUTOREPLY_PER_HOUR 5
+
+int
+intake_setup_load(const struct config *cfg, struct intake_setup *s, struct mado_err *e)
+{
+	char *path = alert_rules_default_path();
+	int st = MADO_OK;
+
+	memset(s, 0, sizeof *s);
+	s->calendar = cfg->calendar;
+	s->opts.calendar = &s->calendar;
+	s->opts.autoreply_per_hour = AUTOREPLY_PER_HOUR;
+	/* Not installed with the program: no rules, no alert folding. */
+	if (access(path, F_OK) == 0)
+		st = alert_rules_load(path, &s->rules, e);
+	s->opts.alerts = s->rules;
+	g_free(path);
+	return st;
+}
+
+void
+intake_setup_free(struct intake_setup *s)
+{
+	alert_rules_free(s->rules);
+	memset(s, 0, sizeof *s);
+}
+
+int
+intake_take(const char *raw, size_t len, void *ctx, struct mado_err *e)
+{
+	struct intake_target *t = ctx;
+
+	return mail_intake(t->db, t->opts, t->queue, raw, len, &t->last, e);
+}
