@@ -97,6 +97,8 @@ config_load(struct config *cfg, struct mado_err *e)
 
 		g_error_free(gerr);
 		g_key_file_free(kf);
+		if (st != MADO_OK)
+			config_free(cfg);
 		return st;
 	}
 	cfg->path = strdup(file);

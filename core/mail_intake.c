@@ -391,6 +391,21 @@ record(struct db *db, struct intake *in, struct mado_err *e)
 	return st;
 }
 
+/* The number of the ticket the message went to, for the caller. */
+static int
+ticket_number(struct db *db, struct mail_intake_result *out, struct mado_err *e)
+{
+	struct ticket_row row;
+	int st;
+
+	if (out->ticket_id <= 0)
+		return MADO_OK;
+	if ((st = ticket_get(db, out->ticket_id, &row, e)) == MADO_OK)
+		g_strlcpy(out->number, row.number, sizeof out->number);
+	ticket_row_clear(&row);
+	return st;
+}
+
 static int
 intake_txn(struct db *db, void *p, struct mado_err *e)
 {
@@ -404,12 +419,10 @@ intake_txn(struct db *db, void *p, struct mado_err *e)
 	in->attach = false;
 	in->occurrence = NULL;
 	st = mail_find_in(db, in->queue, in->message_id, &out->mail_id, &out->ticket_id, e);
-	if (st == MADO_OK) {
+	if (st == MADO_OK)
 		out->disposition = MAIL_DUPLICATE;
-		return MADO_OK;
-	}
 	if (st != MADO_ENOTFOUND)
-		return st;
+		return st != MADO_OK ? st : ticket_number(db, out, e);
 	/* The same message reached another of our addresses first: one ticket. */
 	st = mail_lookup(db, "in", in->message_id, &ticket, e);
 	if (st == MADO_OK) {
@@ -421,14 +434,7 @@ intake_txn(struct db *db, void *p, struct mado_err *e)
 		st = blob_put(db, in->raw_sha256, in->raw, in->len, e);
 	if (st == MADO_OK)
 		st = record(db, in, e);
-	if (st == MADO_OK && out->ticket_id > 0) {
-		struct ticket_row row;
-
-		if ((st = ticket_get(db, out->ticket_id, &row, e)) == MADO_OK)
-			g_strlcpy(out->number, row.number, sizeof out->number);
-		ticket_row_clear(&row);
-	}
-	return st;
+	return st != MADO_OK ? st : ticket_number(db, out, e);
 }
 
 int

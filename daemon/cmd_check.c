@@ -12,6 +12,7 @@
 #include "core/master.h"
 #include "core/workflow.h"
 #include "daemon/jobs.h"
+#include "daemon/intake.h"
 #include "daemon/source.h"
 #include "madod.h"
 
@@ -29,6 +30,7 @@ check_madod(const struct config *cfg, struct db *db)
 	const struct madod_config *m = &cfg->madod;
 	const char *file = cfg->path ? cfg->path : "(defaults)";
 	GHashTable *queues = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	struct intake_setup setup;
 	struct actor sys;
 	struct mado_err e = { 0 };
 	int bad = 0;
@@ -67,11 +69,12 @@ check_madod(const struct config *cfg, struct db *db)
 	}
 	if (m->nsources == 0)
 		printf(_("no mail sources configured\n"));
-	if (m->alert_rules != NULL && access(m->alert_rules, R_OK) != 0) {
-		fprintf(stderr, _("madod: %s: [mail] alert_rules: cannot read %s\n"), file,
-			m->alert_rules);
+	if (intake_setup_load(cfg, &setup, &e) != MADO_OK) {
+		fprintf(stderr, _("madod: %s: [mail] alert_rules: %s\n"), file, e.msg);
 		bad++;
-	}
+	} else
+		printf(_("alert rules: %d\n"), alert_rules_count(setup.rules));
+	intake_setup_free(&setup);
 	for (int i = 0; i < m->njobs; i++)
 		if (!jobs_known(m->jobs[i].name)) {
 			fprintf(stderr, _("madod: %s: [jobs] %s: no such job\n"), file,

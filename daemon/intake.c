@@ -4,20 +4,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#define AUTOREPLY_PER_HOUR 5
-
 int
 intake_setup_load(const struct config *cfg, struct intake_setup *s, struct mado_err *e)
 {
-	char *path = alert_rules_default_path();
+	const char *conf = cfg->madod.alert_rules;
+	char *path = conf != NULL ? g_strdup(conf) : alert_rules_default_path();
 	int st = MADO_OK;
 
 	memset(s, 0, sizeof *s);
 	s->calendar = cfg->calendar;
 	s->opts.calendar = &s->calendar;
-	s->opts.autoreply_per_hour = AUTOREPLY_PER_HOUR;
-	/* Not installed with the program: no rules, no alert folding. */
-	if (access(path, F_OK) == 0)
+	s->opts.autoreply_per_hour = cfg->madod.autoreply_per_hour;
+	/* The shipped rules not installed with the program: no alert folding. */
+	if (conf != NULL || access(path, F_OK) == 0)
 		st = alert_rules_load(path, &s->rules, e);
 	s->opts.alerts = s->rules;
 	g_free(path);

@@ -18,9 +18,10 @@ struct intake_setup {
 	struct calendar calendar;
 };
 
-/* The alert rules of the configuration, else the shipped ones (none when
- * those are not installed); a rules file that does not load is
- * MADO_ECONFIG. Free with intake_setup_free(). */
+/* [mail] alert_rules, else the shipped rules (none when those are not
+ * installed), [mail] autoreply_per_hour and the office hours of
+ * [calendar]; a rules file that does not load is MADO_ECONFIG. Free with
+ * intake_setup_free(). */
 int intake_setup_load(const struct config *cfg, struct intake_setup *s, struct mado_err *e);
 void intake_setup_free(struct intake_setup *s);
 

@@ -177,7 +177,9 @@ busy_wait(void *p, int count)
 int
 db_txn(struct db *db, db_txn_fn fn, void *ctx, struct mado_err *e)
 {
-	long waited = 0, delay = 2;
+	/* The whole wait counts, SQLite's busy waits included. */
+	int64_t start = g_get_monotonic_time();
+	long delay = 2;
 	int st;
 
 	if (db->in_txn) /* nested call joins the outer unit of work */
@@ -194,12 +196,10 @@ db_txn(struct db *db, db_txn_fn fn, void *ctx, struct mado_err *e)
 			if (st != MADO_OK)
 				sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
 		}
-		if (st != MADO_ETEMP || waited >= TXN_RETRY_MS)
+		if (st != MADO_ETEMP || g_get_monotonic_time() - start >= TXN_RETRY_MS * 1000LL)
 			return st;
 		/* Back off with jitter so competing writers do not retry in step. */
-		long ms = delay + g_random_int_range(0, (int)delay + 1);
-		sleep_ms(ms);
-		waited += ms;
+		sleep_ms(delay + g_random_int_range(0, (int)delay + 1));
 		if (delay < 200)
 			delay *= 2;
 	}
