@@ -250,42 +250,62 @@ read_rule(GKeyFile *kf, const char *file, const char *group, struct alert_rule *
 }
 
 int
-alert_rules_load(const char *path, struct alert_rules **out, struct mado_err *e)
+alert_rules_parse(const char *name, const char *text, size_t len, struct alert_rules **out,
+	struct mado_err *e)
 {
 	struct alert_rules *rules = g_new0(struct alert_rules, 1);
 	GKeyFile *kf = g_key_file_new();
 	GError *gerr = NULL;
-	char *text = NULL, **groups = NULL;
-	gsize len;
+	char **groups = NULL;
 	int st = MADO_OK;
 
 	*out = NULL;
-	if (!g_file_get_contents(path, &text, &len, &gerr))
-		st = mado_err_set(e, MADO_ECONFIG, "%s", gerr->message);
-	else if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &gerr))
-		st = mado_err_set(e, MADO_ECONFIG, "%s:%d: %s", path, keyfile_bad_line(text),
+	/* GLib reads up to a NUL; the line numbers need the same text. */
+	len = strnlen(text, len);
+	if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &gerr)) {
+		char *copy = g_strndup(text, len);
+
+		st = mado_err_set(e, MADO_ECONFIG, "%s:%d: %s", name, keyfile_bad_line(copy),
 			gerr->message);
-	if (st == MADO_OK)
+		g_free(copy);
+		g_error_free(gerr);
+	} else
 		groups = g_key_file_get_groups(kf, NULL);
 	for (int g = 0; groups != NULL && groups[g] != NULL && st == MADO_OK; g++) {
 		if (!g_str_has_prefix(groups[g], RULE_PREFIX)) {
 			st = mado_err_set(e, MADO_ECONFIG,
-				_("%s: [%s]: not a rule (each rule is a group [rule NAME])"), path, groups[g]);
+				_("%s: [%s]: not a rule (each rule is a group [rule NAME])"), name, groups[g]);
 			break;
 		}
 		rules->rules = g_renew(struct alert_rule, rules->rules, rules->n + 1);
 		memset(&rules->rules[rules->n], 0, sizeof rules->rules[0]);
-		st = read_rule(kf, path, groups[g], &rules->rules[rules->n++], e);
+		st = read_rule(kf, name, groups[g], &rules->rules[rules->n++], e);
 	}
-	if (gerr != NULL)
-		g_error_free(gerr);
 	g_strfreev(groups);
 	g_key_file_free(kf);
-	g_free(text);
 	if (st != MADO_OK)
 		alert_rules_free(rules);
 	else
 		*out = rules;
+	return st;
+}
+
+int
+alert_rules_load(const char *path, struct alert_rules **out, struct mado_err *e)
+{
+	GError *gerr = NULL;
+	char *text = NULL;
+	gsize len;
+	int st;
+
+	*out = NULL;
+	if (!g_file_get_contents(path, &text, &len, &gerr)) {
+		st = mado_err_set(e, MADO_ECONFIG, "%s", gerr->message);
+		g_error_free(gerr);
+		return st;
+	}
+	st = alert_rules_parse(path, text, len, out, e);
+	g_free(text);
 	return st;
 }
 

@@ -23,6 +23,7 @@
 #define MADO_ALERT_RULE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/err.h"
 
@@ -34,6 +35,9 @@ char *alert_rules_default_path(void);
 
 /* Reads and checks every rule of path. *out is freed with alert_rules_free(). */
 int alert_rules_load(const char *path, struct alert_rules **out, struct mado_err *e);
+/* The same for len bytes of text (up to a NUL), name naming it in errors. */
+int alert_rules_parse(const char *name, const char *text, size_t len, struct alert_rules **out,
+	struct mado_err *e);
 void alert_rules_free(struct alert_rules *rules);
 int alert_rules_count(const struct alert_rules *rules);
 
