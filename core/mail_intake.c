@@ -177,8 +177,7 @@ ticket_by_thread(struct db *db, const struct mail_msg *m, int64_t *id, struct ma
 }
 
 /* A reply on a resolved ticket opens it again when its workflow lets the
- * system account do so (which tells the requester, as any status change
- * does); closed tickets stay closed. */
+ * system account do so; closed tickets stay closed. */
 static int
 reopen_if_resolved(struct db *db, struct intake *in, int64_t id, struct mado_err *e)
 {
