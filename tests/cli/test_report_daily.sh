@@ -5,7 +5,7 @@
 # the monthly report's totals, and the refusals (staff role, bad options).
 # Runs as root, registered as the supervisor 当番 太郎.
 
-sql() { sqlite3 -batch "$MADO_DB" "$1"; }
+sql() { sqlite3 -batch -cmd ".timeout 10000" "$MADO_DB" "$1"; }
 # 1793545200 is 2026-11-02 00:00 JST.
 B=1793545200
 "$MADO" admin db version >/dev/null
