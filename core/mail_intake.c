@@ -33,16 +33,23 @@ static const char *const dispositions[] = {
 };
 
 /* s as one line of at most max characters: valid UTF-8, control
- * characters as spaces, no surrounding space. Newly allocated. */
+ * characters (C0 and C1) as spaces, no surrounding space. Newly allocated. */
 static char *
 one_line(const char *s, glong max)
 {
 	char *v = g_utf8_make_valid(s != NULL ? s : "", -1), *out;
+	GString *line = g_string_sized_new(strlen(v));
 
-	for (char *p = v; *p; p = g_utf8_next_char(p))
-		if (g_unichar_iscntrl(g_utf8_get_char(p)))
-			*p = ' ';   /* control characters are single bytes */
-	g_strstrip(v);
+	for (const char *p = v; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (g_unichar_iscntrl(c))
+			g_string_append_c(line, ' ');
+		else
+			g_string_append_unichar(line, c);
+	}
+	g_free(v);
+	v = g_strstrip(g_string_free(line, FALSE));
 	if (g_utf8_strlen(v, -1) <= max)
 		return v;
 	out = g_utf8_substring(v, 0, max);
@@ -123,7 +130,8 @@ prepare(struct db *db, struct intake *in, struct mado_err *e)
 		in->sender = one_line(m->from.email, 254);
 	g_free(name);
 	in->subject = one_line(m->subject, SUBJECT_MAX);
-	if (*in->subject == '\0') {
+	/* Blank as a ticket's subject counts it (ideographic spaces too). */
+	if (strspn(in->subject, " \t\xe3\x80\x80") == strlen(in->subject)) {
 		g_free(in->subject);
 		in->subject = g_strdup(_("(no subject)"));
 	}

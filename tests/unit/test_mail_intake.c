@@ -307,6 +307,27 @@ test_no_ack(void)
 		"stored once under sha256:HEX");
 }
 
+/* Header text that no ticket field takes as it is: made to fit. */
+static void
+test_odd_headers(void)
+{
+	struct mail_intake_result r;
+	char *s;
+
+	is_int(take_mail("helpdesk", "\"Odd\xc2\x85Name\" <odd@example.jp>",
+		"=?UTF-8?B?YWJjwoVkZWYJZ2hp?=", "Message-ID: <odd-1@example.jp>\r\n", "x", &r),
+		MADO_OK, "a subject and name with C1 controls and a tab");
+	s = sql_text("SELECT subject || '|' || requester_name FROM ticket ORDER BY id DESC LIMIT 1");
+	is_str(s, "abc def ghi|Odd Name", "become one clean line each");
+	g_free(s);
+	is_int(take_mail("helpdesk", "odd@example.jp", "=?UTF-8?B?44CA44CA?=",
+		"Message-ID: <odd-2@example.jp>\r\n", "x", &r), MADO_OK,
+		"a subject of ideographic spaces only");
+	s = sql_text("SELECT subject FROM ticket ORDER BY id DESC LIMIT 1");
+	is_str(s, "(no subject)", "has no subject");
+	g_free(s);
+}
+
 static void
 test_attachments(void)
 {
@@ -522,6 +543,7 @@ main(void)
 	test_new_japanese();
 	test_threading();
 	test_no_ack();
+	test_odd_headers();
 	test_attachments();
 	test_rules_file();
 	test_alerts();
