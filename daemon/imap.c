@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "daemon/log.h"
 
 enum { IMAP_TIMEOUT_MS = 120 * 1000 };
 
@@ -144,8 +143,8 @@ literal_size(const char *start, const char *end, size_t *size)
 static int
 read_resp(struct imap *im, struct imap_resp *r, struct mado_err *e)
 {
-	size_t start, off, end, lit_off = 0, lit_len = 0, first_end = 0;
-	bool have_lit = false;
+	size_t start, off, end = 0, lit_off = 0, lit_len = 0, first_end = 0;
+	bool have_lit = false, have_first = false;
 
 	if (im->pos > 0) {
 		g_string_erase(im->in, 0, (gssize)im->pos);
@@ -157,8 +156,10 @@ read_resp(struct imap *im, struct imap_resp *r, struct mado_err *e)
 
 		if (line_end(im, off, &end, e) != MADO_OK)
 			return e->status;
-		if (first_end == 0)
+		if (!have_first) {
 			first_end = end;
+			have_first = true;
+		}
 		if (!literal_size(im->in->str + off, im->in->str + end, &size))
 			break;
 		while (im->in->len < end + 2 + size)
@@ -374,25 +375,111 @@ on_search(struct imap *im, const struct imap_resp *r, void *ctx, struct mado_err
 	return MADO_OK;
 }
 
+/* The messages of one UID FETCH, in the order of the batch. */
 struct fetched {
-	unsigned uid;
-	char *raw;      /* g_malloc'd */
-	size_t len;
-	bool found;
+	struct source_msg *msgs;
+	int n;
 };
 
 static int
 on_fetch(struct imap *im, const struct imap_resp *r, void *ctx, struct mado_err *e)
 {
 	struct fetched *f = ctx;
+	const char *uid = g_strstr_len(r->line, (gssize)r->line_len, "UID ");
+	unsigned long v;
 
-	if (r->literal == NULL || f->found || g_strstr_len(r->line, (gssize)r->line_len, " FETCH ")
-	    == NULL)
+	if (r->literal == NULL || uid == NULL ||
+	    g_strstr_len(r->line, (gssize)r->line_len, " FETCH ") == NULL)
 		return MADO_OK;
-	f->raw = g_memdup2(r->literal, r->literal_len);
-	f->len = r->literal_len;
-	f->found = true;
+	v = strtoul(uid + 4, NULL, 10);
+	for (int i = 0; i < f->n; i++)
+		if (f->msgs[i].ref == v && f->msgs[i].raw == NULL) {
+			f->msgs[i].raw = g_memdup2(r->literal, r->literal_len);
+			f->msgs[i].len = r->literal_len;
+		}
 	return MADO_OK;
+}
+
+struct sizes {
+	GArray *uids;    /* unsigned: the UIDs asked about */
+	GArray *bytes;   /* size_t, in the same order */
+};
+
+static int
+on_size(struct imap *im, const struct imap_resp *r, void *ctx, struct mado_err *e)
+{
+	struct sizes *z = ctx;
+	const char *uid = g_strstr_len(r->line, (gssize)r->line_len, "UID ");
+	const char *size = g_strstr_len(r->line, (gssize)r->line_len, "RFC822.SIZE ");
+
+	if (uid == NULL || size == NULL)
+		return MADO_OK;
+	for (guint k = 0; k < z->uids->len; k++)
+		if (g_array_index(z->uids, unsigned, k) == strtoul(uid + 4, NULL, 10))
+			g_array_index(z->bytes, size_t, k) = strtoull(size + 12, NULL, 10);
+	return MADO_OK;
+}
+
+/* The next batch from uids[*i]: up to SOURCE_BATCH messages and
+ * SOURCE_BATCH_BYTES by their RFC822.SIZE (at least one); their UIDs go
+ * into f->msgs[].ref and the set into set. */
+static int
+next_batch(struct imap *im, GArray *uids, guint *i, struct fetched *f, GString *set,
+	struct mado_err *e)
+{
+	struct sizes z = { g_array_new(FALSE, TRUE, sizeof(unsigned)),
+		g_array_new(FALSE, TRUE, sizeof(size_t)) };
+	size_t total = 0;
+	char *cmd;
+	int st;
+
+	g_string_truncate(set, 0);
+	for (guint k = *i; k < uids->len && z.uids->len < SOURCE_BATCH; k++) {
+		g_array_append_val(z.uids, g_array_index(uids, unsigned, k));
+		g_string_append_printf(set, "%s%u", set->len ? "," : "",
+			g_array_index(uids, unsigned, k));
+	}
+	g_array_set_size(z.bytes, z.uids->len);
+	cmd = g_strdup_printf("UID FETCH %s (UID RFC822.SIZE)", set->str);
+	st = command(im, cmd, on_size, &z, e);
+	g_free(cmd);
+	g_string_truncate(set, 0);
+	for (guint k = 0; st == MADO_OK && k < z.uids->len; k++) {
+		total += g_array_index(z.bytes, size_t, k);
+		if (k > 0 && total > SOURCE_BATCH_BYTES)
+			break;
+		f->msgs[f->n++].ref = g_array_index(z.uids, unsigned, k);
+		g_string_append_printf(set, "%s%u", set->len ? "," : "",
+			g_array_index(z.uids, unsigned, k));
+		(*i)++;
+	}
+	g_array_free(z.uids, TRUE);
+	g_array_free(z.bytes, TRUE);
+	return st;
+}
+
+/* "UID STORE set +FLAGS.SILENT (...)" for the committed messages. */
+static int
+acknowledge(struct imap *im, const struct mail_source *s, const struct source_msg *msgs,
+	int n, GString *deleted, struct mado_err *e)
+{
+	GString *set = g_string_new(NULL);
+	char *cmd;
+	int st = MADO_OK;
+
+	for (int i = 0; i < n; i++)
+		if (msgs[i].status == MADO_OK)
+			g_string_append_printf(set, "%s%lu", set->len ? "," : "", msgs[i].ref);
+	if (set->len > 0) {
+		cmd = g_strdup_printf("UID STORE %s +FLAGS.SILENT (%s)", set->str,
+			s->delete_after ? "\\Seen \\Deleted" : "\\Seen");
+		st = command(im, cmd, NULL, NULL, e);
+		g_free(cmd);
+		if (st == MADO_OK && s->delete_after)
+			g_string_append_printf(deleted, "%s%s", deleted->len ? "," : "", set->str);
+	}
+	g_string_free(set, TRUE);
+	return st;
 }
 
 int
@@ -400,42 +487,45 @@ imap_take_unseen(struct imap *im, const struct mail_source *s,
 	const struct source_sink *sink, struct source_counts *n, struct mado_err *e)
 {
 	struct uid_list l = { g_array_new(FALSE, FALSE, sizeof(unsigned)) };
-	GString *deleted = g_string_new(NULL);
-	char cmd[128];
+	GString *deleted = g_string_new(NULL), *set = g_string_new(NULL);
+	struct source_msg msgs[SOURCE_BATCH];
 	int st;
 
+	memset(msgs, 0, sizeof msgs);
 	st = command(im, "UID SEARCH UNSEEN UNDELETED", on_search, &l, e);
-	for (guint i = 0; st == MADO_OK && i < l.uids->len && !source_stopping(sink); i++) {
-		struct fetched f = { .uid = g_array_index(l.uids, unsigned, i) };
-		struct mado_err te = { 0 };
+	for (guint i = 0; st == MADO_OK && i < l.uids->len && !source_stopping(sink);) {
+		struct fetched f = { msgs, 0 };
+		int k = 0;
+		char *cmd;
 
-		snprintf(cmd, sizeof cmd, "UID FETCH %u BODY.PEEK[]", f.uid);
+		st = next_batch(im, l.uids, &i, &f, set, e);
+		if (st != MADO_OK)
+			break;
+		cmd = g_strdup_printf("UID FETCH %s BODY.PEEK[]", set->str);
 		st = command(im, cmd, on_fetch, &f, e);
-		if (st != MADO_OK || !f.found) {
-			g_free(f.raw);
-			continue;   /* expunged meanwhile: nothing to take */
-		}
-		st = sink->take(f.raw, f.len, sink->ctx, &te);
-		g_free(f.raw);
-		if (st != MADO_OK) {
-			n->failed++;
-			log_msg(LOG_ERR, _("source %s: message UID %u left unseen: %s"), s->name,
-				f.uid, te.msg);
-			if (st == MADO_ETEMP) {
-				*e = te;
-				break;
+		g_free(cmd);
+		/* those expunged meanwhile came back empty: nothing to take */
+		for (int j = 0; j < f.n; j++)
+			if (msgs[j].raw != NULL) {
+				struct source_msg m = msgs[j];
+
+				msgs[j] = msgs[k];
+				msgs[k] = m;
+				msgs[k].what = g_strdup_printf("UID %lu", msgs[k].ref);
+				k++;
 			}
-			st = MADO_OK;   /* the others go on */
-			continue;
+		if (st == MADO_OK)
+			st = source_take(s, sink, msgs, k, n, e);
+		if (st == MADO_OK || st == MADO_ETEMP) {
+			struct mado_err ae = { 0 };
+			int ast = acknowledge(im, s, msgs, k, deleted, &ae);
+
+			if (ast != MADO_OK && st == MADO_OK) {
+				st = ast;
+				*e = ae;
+			}
 		}
-		snprintf(cmd, sizeof cmd, "UID STORE %u +FLAGS.SILENT (%s)", f.uid,
-			s->delete_after ? "\\Seen \\Deleted" : "\\Seen");
-		st = command(im, cmd, NULL, NULL, e);
-		if (st == MADO_OK) {
-			n->taken++;
-			if (s->delete_after)
-				g_string_append_printf(deleted, "%s%u", deleted->len ? "," : "", f.uid);
-		}
+		source_msgs_clear(msgs, f.n);
 	}
 	if (deleted->len > 0) {
 		struct mado_err xe = { 0 };
@@ -449,6 +539,7 @@ imap_take_unseen(struct imap *im, const struct mail_source *s,
 			*e = xe;
 		}
 	}
+	g_string_free(set, TRUE);
 	g_string_free(deleted, TRUE);
 	g_array_free(l.uids, TRUE);
 	return st;

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
-#include "daemon/log.h"
 
 /* The name a taken message gets in cur/: its unique part, ":2," and its
  * flags with S added (kept sorted, as Maildir wants). */
@@ -43,6 +42,29 @@ is_seen(const char *name)
 	return info != NULL && strchr(info + 3, 'S') != NULL;
 }
 
+/* A committed message: moved to cur/ flagged S, or deleted. */
+static int
+acknowledge(const struct mail_source *s, const char *path, const char *base,
+	struct mado_err *e)
+{
+	int rc;
+
+	if (s->delete_after)
+		rc = unlink(path);
+	else {
+		char *seen = seen_name(base);
+		char *to = g_build_filename(s->path, "cur", seen, NULL);
+
+		rc = rename(path, to);
+		g_free(seen);
+		g_free(to);
+	}
+	if (rc != 0 && errno != ENOENT)
+		return mado_err_set(e, MADO_EIO, _("source %s: cannot move %s: %s"), s->name, path,
+			strerror(errno));
+	return MADO_OK;
+}
+
 /* Takes the messages of DIR/sub (new or cur). */
 static int
 take_dir(const struct mail_source *s, const char *sub, const struct source_sink *sink,
@@ -66,47 +88,34 @@ take_dir(const struct mail_source *s, const char *sub, const struct source_sink 
 		if (name[0] != '.' && !is_seen(name))
 			g_ptr_array_add(names, g_strdup(name));
 	g_dir_close(d);
-	for (guint i = 0; i < names->len && !source_stopping(sink); i++) {
-		const char *base = g_ptr_array_index(names, i);
-		char *path = g_build_filename(dir, base, NULL), *raw = NULL, *to;
-		struct mado_err te = { 0 };
-		gsize len = 0;
+	for (guint i = 0; st == MADO_OK && i < names->len && !source_stopping(sink);) {
+		struct source_msg msgs[SOURCE_BATCH];
+		size_t bytes = 0;
+		int k = 0;
 
-		if (!g_file_get_contents(path, &raw, &len, NULL)) {
-			g_free(path);
-			continue;   /* gone meanwhile */
+		memset(msgs, 0, sizeof msgs);
+		for (; i < names->len && k < SOURCE_BATCH && bytes < SOURCE_BATCH_BYTES; i++) {
+			char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
+			gsize len = 0;
+
+			if (!g_file_get_contents(path, &msgs[k].raw, &len, NULL)) {
+				g_free(path);   /* gone meanwhile */
+				continue;
+			}
+			msgs[k].len = len;
+			bytes += len;
+			msgs[k].what = path;
+			msgs[k++].ref = i;
 		}
-		st = sink->take(raw, len, sink->ctx, &te);
-		g_free(raw);
-		if (st != MADO_OK) {
-			n->failed++;
-			log_msg(LOG_ERR, _("source %s: %s left in place: %s"), s->name, path, te.msg);
-			g_free(path);
-			if (st == MADO_ETEMP) {
-				*e = te;
+		st = source_take(s, sink, msgs, k, n, e);
+		for (int j = 0; j < k; j++)
+			if (msgs[j].status == MADO_OK &&
+			    acknowledge(s, msgs[j].what, g_ptr_array_index(names, msgs[j].ref), e)
+			    != MADO_OK) {
+				st = e->status;
 				break;
 			}
-			st = MADO_OK;
-			continue;
-		}
-		if (s->delete_after)
-			st = unlink(path) == 0 || errno == ENOENT ? MADO_OK : MADO_EIO;
-		else {
-			char *seen = seen_name(base);
-
-			to = g_build_filename(s->path, "cur", seen, NULL);
-			st = rename(path, to) == 0 || errno == ENOENT ? MADO_OK : MADO_EIO;
-			g_free(seen);
-			g_free(to);
-		}
-		if (st != MADO_OK) {
-			mado_err_set(e, st, _("source %s: cannot move %s: %s"), s->name, path,
-				strerror(errno));
-			g_free(path);
-			break;
-		}
-		n->taken++;
-		g_free(path);
+		source_msgs_clear(msgs, k);
 	}
 	g_ptr_array_free(names, TRUE);
 	g_free(dir);

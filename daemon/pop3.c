@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "daemon/log.h"
 
 static size_t
 collect(char *data, size_t size, size_t nmemb, void *ctx)
@@ -90,36 +89,51 @@ pop3_take_all(const struct mail_source *s, const char *password, GHashTable *tak
 	st = request(curl, s, base, "", "UIDL", buf, e);
 	if (st == MADO_OK)
 		list = parse_uidl(buf->str);
-	for (guint i = 0; list != NULL && i < list->len && !source_stopping(sink); i++) {
-		struct pop3_msg *m = &g_array_index(list, struct pop3_msg, i);
-		struct mado_err te = { 0 };
-		char num[16], dele[32];
+	for (guint i = 0; st == MADO_OK && list != NULL && i < list->len &&
+	    !source_stopping(sink);) {
+		struct source_msg msgs[SOURCE_BATCH];
+		size_t bytes = 0;
+		int k = 0;
 
-		if (taken != NULL && g_hash_table_contains(taken, m->uidl))
-			continue;
-		snprintf(num, sizeof num, "%u", m->num);
-		g_string_truncate(buf, 0);
-		if ((st = request(curl, s, base, num, NULL, buf, e)) != MADO_OK)
-			break;
-		st = sink->take(buf->str, buf->len, sink->ctx, &te);
-		if (st != MADO_OK) {
-			n->failed++;
-			log_msg(LOG_ERR, _("source %s: message %s left on the server: %s"), s->name,
-				m->uidl, te.msg);
-			if (st == MADO_ETEMP) {
-				*e = te;
+		memset(msgs, 0, sizeof msgs);
+		for (; st == MADO_OK && i < list->len && k < SOURCE_BATCH &&
+		    bytes < SOURCE_BATCH_BYTES; i++) {
+			struct pop3_msg *m = &g_array_index(list, struct pop3_msg, i);
+			char num[16];
+
+			if (taken != NULL && g_hash_table_contains(taken, m->uidl))
+				continue;
+			snprintf(num, sizeof num, "%u", m->num);
+			g_string_truncate(buf, 0);
+			if ((st = request(curl, s, base, num, NULL, buf, e)) != MADO_OK)
+				break;
+			msgs[k].len = buf->len;
+			bytes += buf->len;
+			msgs[k].raw = g_strndup(buf->str, buf->len);
+			msgs[k].what = g_strdup(m->uidl);
+			msgs[k++].ref = i;
+		}
+		if (st == MADO_OK)
+			st = source_take(s, sink, msgs, k, n, e);
+		for (int j = 0; j < k && st != MADO_EFAIL; j++) {
+			struct pop3_msg *m = &g_array_index(list, struct pop3_msg, msgs[j].ref);
+			char dele[32];
+			int dst;
+
+			if (msgs[j].status != MADO_OK)
+				continue;
+			if (!s->delete_after) {
+				if (taken != NULL)
+					g_hash_table_add(taken, g_strdup(m->uidl));
+				continue;
+			}
+			snprintf(dele, sizeof dele, "DELE %u", m->num);
+			if ((dst = request(curl, s, base, "", dele, NULL, e)) != MADO_OK) {
+				st = dst;
 				break;
 			}
-			st = MADO_OK;
-			continue;
 		}
-		if (s->delete_after) {
-			snprintf(dele, sizeof dele, "DELE %u", m->num);
-			if ((st = request(curl, s, base, "", dele, NULL, e)) != MADO_OK)
-				break;
-		} else if (taken != NULL)
-			g_hash_table_add(taken, g_strdup(m->uidl));
-		n->taken++;
+		source_msgs_clear(msgs, k);
 	}
 	for (guint i = 0; list != NULL && i < list->len; i++)
 		g_free(g_array_index(list, struct pop3_msg, i).uidl);

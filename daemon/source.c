@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "daemon/log.h"
 #include "daemon/imap.h"
 #include "daemon/maildir.h"
 #include "daemon/pop3.h"
@@ -52,6 +53,50 @@ source_password(const struct mail_source *s, const char *conffile, char **out,
 	*out = g_strdup(buf);
 	explicit_bzero(buf, sizeof buf);
 	return MADO_OK;
+}
+
+int
+source_take(const struct mail_source *s, const struct source_sink *sink,
+	struct source_msg *msgs, int n, struct source_counts *c, struct mado_err *e)
+{
+	struct mado_err be = { 0 };
+	int i;
+
+	for (i = 0; i < n; i++)
+		msgs[i].status = MADO_ETEMP;
+	if (n > 1 && sink->batch != NULL && sink->batch(msgs, n, sink->ctx, &be) == MADO_OK) {
+		for (i = 0; i < n; i++)
+			msgs[i].status = MADO_OK;
+		c->taken += n;
+		return MADO_OK;
+	}
+	for (i = 0; i < n; i++) {
+		struct mado_err te = { 0 };
+
+		msgs[i].status = sink->take(msgs[i].raw, msgs[i].len, sink->ctx, &te);
+		if (msgs[i].status == MADO_OK) {
+			c->taken++;
+			continue;
+		}
+		c->failed++;
+		log_msg(LOG_ERR, _("source %s: %s left in place: %s"), s->name, msgs[i].what,
+			te.msg);
+		if (msgs[i].status == MADO_ETEMP) {
+			*e = te;
+			return MADO_ETEMP;
+		}
+	}
+	return MADO_OK;
+}
+
+void
+source_msgs_clear(struct source_msg *msgs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		g_free(msgs[i].raw);
+		g_free(msgs[i].what);
+		memset(&msgs[i], 0, sizeof msgs[i]);
+	}
 }
 
 static void

@@ -127,6 +127,24 @@ take(const char *raw, size_t len, void *ctx, struct mado_err *e)
 	return st;
 }
 
+/* The batch sink: all or nothing, as a transaction is; counts batches. */
+static int batches;
+
+static int
+take_batch(const struct source_msg *msgs, int n, void *ctx, struct mado_err *e)
+{
+	struct sink_log *l = ctx;
+	size_t before = l->ids->len;
+
+	for (int i = 0; i < n; i++)
+		if (take(msgs[i].raw, msgs[i].len, ctx, e) != MADO_OK) {
+			g_string_truncate(l->ids, before);
+			return e->status;
+		}
+	batches++;
+	return MADO_OK;
+}
+
 static struct mail_source
 source(enum source_type type, const char *user, int port, const char *pwfile)
 {
@@ -143,7 +161,7 @@ test_imap(const char *pwfile)
 {
 	struct mail_source s = source(SOURCE_IMAP, "desk", imap_port, pwfile);
 	struct sink_log l = { g_string_new(NULL), "desk", g_string_new(NULL) };
-	struct source_sink sink = { take, &l, NULL };
+	struct source_sink sink = { take, &l, NULL, take_batch };
 	struct source_counts n = { 0 };
 	struct mado_err e = { 0 };
 	char *flags;
@@ -157,8 +175,8 @@ test_imap(const char *pwfile)
 	is_str(l.ids->str, "i1 i3 ", "IMAP: the sink got the messages in order");
 	is_int(n.taken, 2, "IMAP: two taken");
 	is_int(n.failed, 1, "IMAP: one refused");
-	is_str(l.seen->str, "[* SEARCH][* SEARCH 1]",
-		"IMAP: no message is seen on the server while it is being taken");
+	is_str(l.seen->str, "[* SEARCH][* SEARCH][* SEARCH]", "IMAP: no message is seen on the"
+		" server while it is being taken (the batch with the refused one, then one by one)");
 	g_string_free(l.seen, TRUE);
 	flags = imap_cmd("desk", "UID SEARCH SEEN");
 	is_str(flags, "* SEARCH 1 3\r\n", "IMAP: taken messages are \\Seen, the refused one not");
@@ -168,6 +186,27 @@ test_imap(const char *pwfile)
 	st = source_fetch(&s, "test.conf", &sink, &n, &e);
 	ok(st == MADO_OK && l.ids->len == 0 && n.failed == 2,
 		"IMAP: a second pass takes nothing new and tries the refused one again");
+	append("desk", "i4", "");
+	append("desk", "i5", "");
+	append("desk", "i6", "X-Test: refuse\r\n");
+	g_free(imap_cmd("desk", "UID STORE 2 +FLAGS.SILENT (\\Seen)"));
+	batches = 0;
+	st = source_fetch(&s, "test.conf", &sink, &n, &e);
+	ok(st == MADO_OK && strcmp(l.ids->str, "i4 i5 ") == 0 && batches == 0,
+		"IMAP: a batch with a refused message is taken one by one");
+	flags = imap_cmd("desk", "UID SEARCH UNSEEN");
+	is_str(flags, "* SEARCH 6\r\n", "IMAP: ... and only the refused one stays unseen");
+	g_free(flags);
+	g_string_truncate(l.ids, 0);
+	append("desk", "i7", "");
+	append("desk", "i8", "");
+	g_free(imap_cmd("desk", "UID STORE 6 +FLAGS.SILENT (\\Seen)"));
+	st = source_fetch(&s, "test.conf", &sink, &n, &e);
+	ok(st == MADO_OK && strcmp(l.ids->str, "i7 i8 ") == 0 && batches == 1,
+		"IMAP: good messages go in one batch (one commit)");
+	flags = imap_cmd("desk", "UID SEARCH UNSEEN");
+	is_str(flags, "* SEARCH\r\n", "IMAP: ... acknowledged together after it");
+	g_free(flags);
 	g_string_free(l.ids, TRUE);
 	g_free(s.url);
 }
@@ -177,7 +216,7 @@ test_imap_busy_and_delete(const char *pwfile)
 {
 	struct mail_source s = source(SOURCE_IMAP, "yamada", imap_port, pwfile);
 	struct sink_log l = { g_string_new(NULL), NULL, NULL };
-	struct source_sink sink = { take, &l, NULL };
+	struct source_sink sink = { take, &l, NULL, take_batch };
 	struct source_counts n = { 0 };
 	struct mado_err e = { 0 };
 	char *left;
@@ -208,7 +247,7 @@ test_pop3(const char *pwfile)
 {
 	struct mail_source s = source(SOURCE_POP3, "alerts", pop3_port, pwfile);
 	struct sink_log l = { g_string_new(NULL), NULL, NULL };
-	struct source_sink sink = { take, &l, NULL };
+	struct source_sink sink = { take, &l, NULL, take_batch };
 	struct source_counts n = { 0 };
 	struct mado_err e = { 0 };
 	GHashTable *taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -245,7 +284,7 @@ test_imaps_idle(const char *pwfile, const char *cert)
 {
 	struct mail_source s = source(SOURCE_IMAPS, "support", imaps_port, pwfile);
 	struct sink_log l = { g_string_new(NULL), NULL, NULL };
-	struct source_sink sink = { take, &l, NULL };
+	struct source_sink sink = { take, &l, NULL, take_batch };
 	struct source_counts n = { 0 };
 	struct mado_err e = { 0 };
 	struct imap *im = NULL;
@@ -293,7 +332,7 @@ test_maildir(void)
 	struct mail_source s = { .name = (char *)"md", .type = SOURCE_MAILDIR, .path = md,
 		.queue = (char *)"helpdesk" };
 	struct sink_log l = { g_string_new(NULL), NULL, NULL };
-	struct source_sink sink = { take, &l, NULL };
+	struct source_sink sink = { take, &l, NULL, take_batch };
 	struct source_counts n = { 0 };
 	struct mado_err e = { 0 };
 	int st;
