@@ -36,7 +36,7 @@ madod_fetch(const struct madod_ctx *c, int argc, char **argv)
 	for (int i = 0; i < cfg.madod.nsources && st == MADO_OK; i++) {
 		const struct mail_source *s = &cfg.madod.sources[i];
 		struct intake_target t = { .db = db, .opts = &setup.opts, .queue = s->queue };
-		struct source_sink sink = { intake_take, &t, NULL };
+		struct source_sink sink = { intake_take, &t, NULL, intake_take_batch };
 		struct source_counts n = { 0 };
 		int fst = source_fetch(s, cfg.path, &sink, &n, &e);
 

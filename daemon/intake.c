@@ -37,3 +37,32 @@ intake_take(const char *raw, size_t len, void *ctx, struct mado_err *e)
 
 	return mail_intake(t->db, t->opts, t->queue, raw, len, &t->last, e);
 }
+
+struct batch {
+	struct intake_target *t;
+	const struct source_msg *msgs;
+	int n;
+};
+
+static int
+batch_txn(struct db *db, void *p, struct mado_err *e)
+{
+	struct batch *b = p;
+
+	for (int i = 0; i < b->n; i++) {
+		int st = mail_intake(db, b->t->opts, b->t->queue, b->msgs[i].raw, b->msgs[i].len,
+			&b->t->last, e);
+
+		if (st != MADO_OK)
+			return st;
+	}
+	return MADO_OK;
+}
+
+int
+intake_take_batch(const struct source_msg *msgs, int n, void *ctx, struct mado_err *e)
+{
+	struct batch b = { ctx, msgs, n };
+
+	return db_txn(b.t->db, batch_txn, &b, e);
+}

@@ -11,6 +11,7 @@
 #include "core/calendar.h"
 #include "core/config.h"
 #include "core/mail_intake.h"
+#include "daemon/source.h"
 
 struct intake_setup {
 	struct mail_intake_opts opts;   /* points into this struct: never copy one */
@@ -36,5 +37,9 @@ struct intake_target {
 /* A source's sink (ctx: struct intake_target): MADO_OK once the message
  * is committed or was taken in before, so the source may acknowledge it. */
 int intake_take(const char *raw, size_t len, void *ctx, struct mado_err *e);
+/* The batch sink: every message in one transaction (mail_intake() joins
+ * it), so one durable commit acknowledges them all; any failure rolls the
+ * whole batch back and the source takes its messages one by one. */
+int intake_take_batch(const struct source_msg *msgs, int n, void *ctx, struct mado_err *e);
 
 #endif
