@@ -307,7 +307,9 @@ inquiry_section(struct build *b, struct mado_err *e)
 	rdoc_heading(b->d, _("Inquiries"));
 	b->shown = 0;
 	b->t = b->s->month != 0 ? rdoc_table(b->d, 5, head, al) : NULL;
-	st = monthly_store_inquiries(b->db, b->s->from, b->s->to, inquiry_row, b, e);
+	/* For a year only their number: one row carries it. */
+	st = monthly_store_inquiries(b->db, b->s->from, b->s->to, b->s->month != 0 ? -1 : 1,
+		inquiry_row, b, e);
 	b->t = NULL;
 	line = g_strdup_printf(_("%" PRId64 " inquiries in the period."), b->shown);
 	rdoc_paragraph(b->d, line);

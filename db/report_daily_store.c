@@ -48,8 +48,7 @@ static const char incidents_sql[] =
 	" COALESCE(i.recovered_at, 0)" TJOIN
 	" JOIN ticket_incident i ON i.ticket_id = t.id"
 	" LEFT JOIN managed_system m ON m.id = i.system_id"
-	" WHERE t.kind = 'incident' AND t.created_at < ?2"
-	" AND (t.closed_at IS NULL OR t.closed_at >= ?1)"
+	" WHERE t.id IN " REPORT_INCIDENTS_LIVE("?1", "?2")
 	" AND (i.recovered_at IS NULL OR i.recovered_at >= ?1)"
 	" ORDER BY t.created_at, t.id LIMIT ?3";
 

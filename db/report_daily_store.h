@@ -9,6 +9,16 @@
 
 #include "db/db.h"
 
+/* SQL (db/ only): the ids of the incidents created before `to` and not
+ * closed before `from` (both parameters' SQL text), read as the open
+ * ones through the partial index of the not closed plus those closed
+ * since from through the closing-time index, not every incident. */
+#define REPORT_INCIDENTS_LIVE(from, to) \
+	"(SELECT id FROM ticket INDEXED BY ticket_owner_due WHERE closed_at IS NULL" \
+	" AND kind = 'incident' AND created_at < " to \
+	" UNION ALL SELECT id FROM ticket WHERE closed_at >= " from \
+	" AND kind = 'incident' AND created_at < " to ")"
+
 /* One ticket line. Strings valid during the callback only; incident
  * fields are "" and 0 for the other lists, note "" except for handover
  * items. total is how many rows the list had before its limit. */

@@ -19,8 +19,7 @@ static const char incidents_sql[] =
 	"SELECT COALESCE(t.category_id, 0),"
 	" SUM(t.created_at >= ?1), SUM(t.closed_at >= ?1 AND t.closed_at < ?2),"
 	" SUM(t.closed_at IS NULL OR t.closed_at >= ?2)"
-	" FROM ticket t WHERE t.kind = 'incident' AND t.created_at < ?2"
-	" AND (t.closed_at IS NULL OR t.closed_at >= ?1)"
+	" FROM ticket t WHERE t.id IN " REPORT_INCIDENTS_LIVE("?1", "?2")
 	" GROUP BY 1 ORDER BY 1";
 
 static const char inquiries_sql[] =
@@ -29,7 +28,7 @@ static const char inquiries_sql[] =
 	" FROM ticket t LEFT JOIN queue q ON q.id = t.queue_id"
 	" LEFT JOIN staff o ON o.id = t.owner_id"
 	" WHERE t.kind = 'inquiry' AND t.created_at >= ?1 AND t.created_at < ?2"
-	" ORDER BY t.created_at, t.id";
+	" ORDER BY t.created_at, t.id LIMIT ?3";
 
 #define TICKETS(kind) \
 	" FROM ticket t WHERE t.kind = '" kind "' AND t.created_at >= ?1 AND t.created_at < ?2"
@@ -90,14 +89,15 @@ monthly_store_incidents(struct db *db, int64_t from, int64_t to, incident_status
 }
 
 int
-monthly_store_inquiries(struct db *db, int64_t from, int64_t to, shift_ticket_fn fn,
-	void *ctx, struct mado_err *e)
+monthly_store_inquiries(struct db *db, int64_t from, int64_t to, int limit,
+	shift_ticket_fn fn, void *ctx, struct mado_err *e)
 {
 	sqlite3_stmt *st = db_prepare_range(db, inquiries_sql, from, to, e);
 	int rc;
 
 	if (st == NULL)
 		return e->status;
+	sqlite3_bind_int(st, 3, limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct shift_ticket t = {
 			.number = db_col_text(st, 0), .kind = db_col_text(st, 1), .subject = db_col_text(st, 2),

@@ -26,10 +26,10 @@ typedef void (*incident_status_fn)(int64_t category_id, int64_t opened, int64_t 
 int monthly_store_incidents(struct db *db, int64_t from, int64_t to, incident_status_fn fn,
 	void *ctx, struct mado_err *e);
 
-/* Inquiries created in the period, oldest first (queue, status set;
- * total is their number). */
-int monthly_store_inquiries(struct db *db, int64_t from, int64_t to, shift_ticket_fn fn,
-	void *ctx, struct mado_err *e);
+/* Inquiries created in the period, oldest first, at most limit (-1: all;
+ * queue and status set; total is how many there are in all). */
+int monthly_store_inquiries(struct db *db, int64_t from, int64_t to, int limit,
+	shift_ticket_fn fn, void *ctx, struct mado_err *e);
 
 /* The statistics counted per month of the period:
  *   ALERTS            alert_occurrence rows of kind 'problem' (key "")
