@@ -7,7 +7,7 @@
 set -u
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
-export MADO_SHAREDIR="$root/share" MADO_CONFIG=/nonexistent
+export MADO_SHAREDIR="$root/share" MADO_CONFIG=/nonexistent MADO_SERVERS="$root/tests/servers"
 if [ "$(id -u)" -ne 0 ]; then
 	echo "bench_notify: skipped (the local OpenSMTPD needs root)"
 	exit 0

@@ -27,7 +27,7 @@
 
 CUPS_PDF_OUT=
 
-. "$(dirname "$0")/../servers/lib.sh"
+. "${MADO_SERVERS:-$(dirname "$0")/../servers}/lib.sh"
 
 cups_write_conf() {
 	d=$CUPS_DIR

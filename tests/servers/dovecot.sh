@@ -33,7 +33,7 @@ DOVECOT_POP3S_PORT=
 DOVECOT_CERT=
 
 # server_free_port, server_stop
-. "$(dirname "$0")/../servers/lib.sh"
+. "${MADO_SERVERS:-$(dirname "$0")/../servers}/lib.sh"
 
 dovecot_adm() {
 	doveadm -c "$DOVECOT_CONF" "$@"

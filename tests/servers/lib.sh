@@ -1,7 +1,8 @@
 # What the throw-away servers of tests/servers/*.sh share. Sourced by them
 # as "$(dirname "$0")/../servers/lib.sh", which holds whether $0 is the
 # server script run directly or a test in tests/cli that sourced it
-# (smtpd.sh has these through dovecot.sh, sourced before it).
+# (smtpd.sh has these through dovecot.sh, sourced before it); a script
+# elsewhere (bench/notify.sh) sets MADO_SERVERS to this directory.
 
 # A TCP port nothing listens on now (callers retry when they lose a race).
 server_free_port() {
