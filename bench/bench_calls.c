@@ -55,20 +55,6 @@ codes_read(struct db *db, const char *sql, char out[][32], int *n)
 	sqlite3_finalize(st);
 }
 
-static int64_t
-count_of(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static void
 masters_read(struct db *db, struct codes *c)
 {
@@ -207,7 +193,7 @@ bench_day(const char *path)
 		bench_die("open", &e);
 	masters_read(db, c);
 	operators_add(db);
-	before = count_of(db, "SELECT count(*) FROM calllog");
+	before = bench_count(db, "SELECT count(*) FROM calllog");
 	printf("simulated day: %d calls by %d operator processes on %s (%lld call logs before)\n",
 		CALLS, OPERATORS, path, (long long)before);
 	fflush(stdout);
@@ -235,8 +221,8 @@ bench_day(const char *path)
 		}
 	}
 	total = bench_now_ms() - t0;
-	after = count_of(db, "SELECT count(*) FROM calllog");
-	saved = count_of(db, "SELECT count(*) FROM calllog c JOIN staff s ON s.id = c.operator_id"
+	after = bench_count(db, "SELECT count(*) FROM calllog");
+	saved = bench_count(db, "SELECT count(*) FROM calllog c JOIN staff s ON s.id = c.operator_id"
 		" WHERE s.login LIKE 'benchop%' AND c.wrapup_at IS NOT NULL");
 	printf("  %d of %d processes exited 0; call logs added %lld, saved by the operators %lld"
 		" (of %d)\n", OPERATORS - failed, OPERATORS, (long long)(after - before),
@@ -321,7 +307,7 @@ bench_month(const char *path)
 	if (db_open(path, 0, &db, &e) != MADO_OK)
 		bench_die("open", &e);
 	identity_system(&a);
-	rows = count_of(db, "SELECT count(*) FROM calllog");
+	rows = bench_count(db, "SELECT count(*) FROM calllog");
 	/* The last whole month before the newest call, in JST. */
 	if (sqlite3_prepare_v2(db_handle(db),
 			"SELECT date(max(started_at), 'unixepoch', '+9 hours', 'start of month',"

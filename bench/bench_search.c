@@ -9,6 +9,7 @@
  *   creating tickets and replies with the index's triggers and without.
  * Prints figures; asserts nothing about time. */
 #include <glib.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,19 +104,6 @@ remigrate(const char *path)
 	printf("building the index over the existing records (the migration, one"
 		" transaction): %.1f s\n", (bench_now_ms() - t0) / 1000.0);
 	db_close(db);
-}
-
-static long long
-count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
 }
 
 static void
@@ -280,8 +268,9 @@ main(int argc, char **argv)
 		remigrate(argv[1]);
 	if (db_open(argv[1], 0, &db, &e) != MADO_OK)
 		bench_die("open", &e);
-	printf("documents: %lld articles, %lld tickets\n",
-		count(db, "SELECT count(*) FROM kb_article"), count(db, "SELECT count(*) FROM ticket"));
+	printf("documents: %" PRId64 " articles, %" PRId64 " tickets\n",
+		bench_count(db, "SELECT count(*) FROM kb_article"),
+		bench_count(db, "SELECT count(*) FROM ticket"));
 	sizes(db);
 	make_actor(&op, "bench.op", ROLE_OPERATOR);
 	make_actor(&staff, "bench.staff", ROLE_STAFF);

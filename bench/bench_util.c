@@ -1,5 +1,6 @@
 #include "bench_util.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -26,4 +27,18 @@ bench_die(const char *what, const struct mado_err *e)
 {
 	fprintf(stderr, "bench: %s: %s\n", what, e->msg);
 	exit(1);
+}
+
+int64_t
+bench_count(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }

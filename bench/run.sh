@@ -75,3 +75,6 @@ rm -f "$work" "$work-wal" "$work-shm"
 # Notifications: one madod send pass of BENCH_NOTIFY (2,000) acknowledgements
 # through a local OpenSMTPD into dovecot (bench/notify.sh).
 sh "$root/bench/notify.sh" "$build"
+# Mail intake: BENCH_MAILS (10,000) generated messages through the Maildir
+# and IMAP sources (bench/intake.sh).
+sh "$root/bench/intake.sh" "$build"

@@ -8,7 +8,10 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "daemon/intake.h"
 #include "daemon/jobs.h"
+#include "daemon/notify.h"
+#include "daemon/source_watch.h"
 #include "log.h"
 
 volatile sig_atomic_t service_stopping;
@@ -48,33 +51,75 @@ signals_open(void)
 	return 0;
 }
 
+/* What the service runs with; replaced as a whole on reload. */
 struct service {
-	const struct madod_ctx *c;
 	struct config cfg;
 	struct db *db;
+	struct intake_setup setup;
+	struct watches watches;
 };
 
-/* SIGHUP: the new configuration replaces the old one only when it loads
- * and its database opens. */
-static void
-reload(struct service *s)
+static int
+service_open(const struct madod_ctx *c, struct service *s, struct mado_err *e)
 {
-	struct config cfg;
-	struct db *db;
-	struct mado_err e = { 0 };
+	int st = madod_open(c, &s->cfg, &s->db, e);
 
-	if (madod_open(s->c, &cfg, &db, &e) != MADO_OK) {
-		log_msg(LOG_ERR, _("reload failed, keeping the running configuration: %s"), e.msg);
-		return;
+	if (st != MADO_OK)
+		return st;
+	if ((st = intake_setup_load(&s->cfg, &s->setup, e)) != MADO_OK) {
+		db_close(s->db);
+		config_free(&s->cfg);
+		return st;
 	}
+	log_open(s->cfg.madod.log_syslog);
+	jobs_schedule(s->db, &s->cfg);
+	watches_open(&s->watches, &s->cfg);
+	return MADO_OK;
+}
+
+static void
+service_close(struct service *s)
+{
+	watches_close(&s->watches);
+	intake_setup_free(&s->setup);
 	db_close(s->db);
 	config_free(&s->cfg);
-	s->cfg = cfg;
-	s->db = db;
-	log_open(cfg.madod.log_syslog);
-	jobs_schedule(s->db, &s->cfg);
+}
+
+/* SIGHUP: the new configuration replaces the old one only when it loads,
+ * its database opens and its alert rules load. */
+static void
+reload(const struct madod_ctx *c, struct service **s)
+{
+	struct service *next = calloc(1, sizeof *next);
+	struct mado_err e = { 0 };
+
+	if (service_open(c, next, &e) != MADO_OK) {
+		log_msg(LOG_ERR, _("reload failed, keeping the running configuration: %s"), e.msg);
+		free(next);
+		return;
+	}
+	service_close(*s);
+	free(*s);
+	*s = next;
 	log_msg(LOG_NOTICE, _("configuration reloaded from %s"),
-		cfg.path ? cfg.path : _("(none; defaults)"));
+		next->cfg.path ? next->cfg.path : _("(none; defaults)"));
+}
+
+/* The outbox, once per turn when [smtp] from is set. */
+static void
+send_outbox(struct service *s)
+{
+	struct notify_cfg ncfg = { .smtp = &s->cfg.smtp };
+	struct mado_err e = { 0 };
+	int sent = 0;
+
+	if (s->cfg.smtp.from == NULL)
+		return;
+	if (notify_run_once(s->db, &ncfg, &sent, &e) != MADO_OK)
+		log_msg(LOG_ERR, _("outbox: %s"), e.msg);
+	else if (sent > 0)
+		log_msg(LOG_INFO, _("outbox: %d sent"), sent);
 }
 
 /* Reads what the signal handlers wrote; true when asked to reload. */
@@ -94,37 +139,46 @@ drain_signals(void)
 int
 service_run(const struct madod_ctx *c)
 {
-	struct service s = { .c = c };
+	struct service *s = calloc(1, sizeof *s);
 	struct mado_err e = { 0 };
 
-	if (madod_open(c, &s.cfg, &s.db, &e) != MADO_OK)
+	if (service_open(c, s, &e) != MADO_OK) {
+		free(s);
 		return madod_fail(&e);
+	}
 	if (signals_open() != 0) {
-		db_close(s.db);
-		config_free(&s.cfg);
+		service_close(s);
+		free(s);
 		mado_err_set(&e, MADO_EFAIL, _("cannot set up signal handling: %s"), strerror(errno));
 		return madod_fail(&e);
 	}
-	log_open(s.cfg.madod.log_syslog);
-	log_msg(LOG_NOTICE, _("started (configuration %s)"),
-		s.cfg.path ? s.cfg.path : _("(none; defaults)"));
-	jobs_schedule(s.db, &s.cfg);
-	while (!service_stopping) {
-		struct pollfd pfd = { .fd = sig_pipe[0], .events = POLLIN };
+	log_msg(LOG_NOTICE, _("started (configuration %s, %d mail sources)"),
+		s->cfg.path ? s->cfg.path : _("(none; defaults)"), s->cfg.madod.nsources);
+	for (;;) {
+		struct pollfd pfd[1 + s->watches.n];
+		int timeout = s->cfg.madod.poll_seconds * 1000, n;
 
-		jobs_run_due(s.db, &s.cfg, &service_stopping);
+		jobs_run_due(s->db, &s->cfg, &service_stopping);
+		if (!service_stopping)
+			send_outbox(s);
 		if (service_stopping)
 			break;
-		if (poll(&pfd, 1, 60 * 1000) < 0 && errno != EINTR) {
+		pfd[0] = (struct pollfd){ .fd = sig_pipe[0], .events = POLLIN };
+		n = watches_poll_set(&s->watches, pfd + 1, &timeout);
+		if (poll(pfd, (nfds_t)n + 1, timeout) < 0 && errno != EINTR) {
 			log_msg(LOG_ERR, "poll: %s", strerror(errno));
 			break;
 		}
 		if (drain_signals() && !service_stopping)
-			reload(&s);
+			reload(c, &s);
+		else if (!service_stopping)
+			watches_turn(&s->watches, pfd + 1, n, s->db, &s->setup, &service_stopping);
+		if (service_stopping)
+			break;
 	}
 	log_msg(LOG_NOTICE, _("stopped"));
-	db_close(s.db);
-	config_free(&s.cfg);
+	service_close(s);
+	free(s);
 	close(sig_pipe[0]);
 	close(sig_pipe[1]);
 	return MADO_OK;
