@@ -6,7 +6,7 @@
 set -u
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
-export MADO_SHAREDIR="$root/share" MADO_CONFIG=/nonexistent
+export MADO_SHAREDIR="$root/share" MADO_CONFIG=/nonexistent MADO_SERVERS="$root/tests/servers"
 . "$root/tests/servers/dovecot.sh"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/mado-bench-intake.XXXXXX")
 trap 'dovecot_stop; rm -rf "$dir"' EXIT
