@@ -86,23 +86,22 @@ status_label(struct workflow *wf, const struct ticket_row *row, const char *lang
 	return workflow_label(wf, i, lang);
 }
 
-/* The subject and body of the row's template, the tag made sure of.
- * One-line values stay one line in the body too. */
+/* What a template may use: the one-line values first (kept one line in
+ * the body too), then the texts. */
+static const char *const placeholders[] = {
+	"number", "subject", "requester", "requester_email", "queue", "owner", "status",
+	"body", "reply",
+};
+enum { NPLACEHOLDERS = G_N_ELEMENTS(placeholders), NLINE = NPLACEHOLDERS - 2 };
+
+/* The subject and body of the row's template, the tag made sure of. */
 static int
 render(struct db *db, const struct notify_settings *s, const struct outbox_row *r,
 	const struct ticket_row *row, const char *lang, char **subject, char **body,
 	struct mado_err *e)
 {
 	struct workflow wf;
-	const char *line[][2] = {
-		{ "number", row->number }, { "subject", row->subject },
-		{ "requester", *row->requester_name ? row->requester_name : row->requester_email },
-		{ "requester_email", row->requester_email },
-		{ "queue", row->queue_name }, { "owner", row->owner_name },
-		{ "status", status_label(&wf, row, lang) },
-	};
-	enum { NLINE = G_N_ELEMENTS(line) };
-	struct notify_value v[NLINE + 2];
+	struct notify_value v[NPLACEHOLDERS];
 	char *reply = NULL, *path, *tag;
 	int st = MADO_OK;
 
@@ -113,12 +112,17 @@ render(struct db *db, const struct notify_settings *s, const struct outbox_row *
 			(long long)r->id);
 	if (st != MADO_OK)
 		return st;
-	for (int i = 0; i < NLINE; i++)
-		v[i] = (struct notify_value){ line[i][0], notify_header_clean(line[i][1]) };
-	v[NLINE] = (struct notify_value){ "body", row->body };
-	v[NLINE + 1] = (struct notify_value){ "reply", reply };
+	const char *values[NPLACEHOLDERS] = {
+		row->number, row->subject,
+		*row->requester_name ? row->requester_name : row->requester_email,
+		row->requester_email, row->queue_name, row->owner_name,
+		status_label(&wf, row, lang), row->body, reply,
+	};
+	for (int i = 0; i < NPLACEHOLDERS; i++)
+		v[i] = (struct notify_value){ placeholders[i],
+			i < NLINE ? notify_header_clean(values[i]) : values[i] };
 	path = notify_template_path(s->sharedir, lang, r->event);
-	st = notify_render(path, v, NLINE + 2, subject, body, e);
+	st = notify_render(path, v, NPLACEHOLDERS, subject, body, e);
 	g_free(path);
 	free(reply);
 	for (int i = 0; i < NLINE; i++)
@@ -134,6 +138,34 @@ render(struct db *db, const struct notify_settings *s, const struct outbox_row *
 	}
 	g_free(tag);
 	return MADO_OK;
+}
+
+int
+notify_templates_check(const char *sharedir, void (*fn)(const struct mado_err *e, void *ctx),
+	void *ctx)
+{
+	static const char *const langs[] = { "ja", "en" };
+	static const char *const events[] = { "ack", "reply", "status", "assign" };
+	struct notify_value v[NPLACEHOLDERS];
+	int bad = 0;
+
+	for (int i = 0; i < NPLACEHOLDERS; i++)
+		v[i] = (struct notify_value){ placeholders[i], "x" };
+	for (size_t l = 0; l < G_N_ELEMENTS(langs); l++)
+		for (size_t k = 0; k < G_N_ELEMENTS(events); k++) {
+			char *path = notify_template_path(sharedir, langs[l], events[k]);
+			char *subject = NULL, *body = NULL;
+			struct mado_err e = { 0 };
+
+			if (notify_render(path, v, NPLACEHOLDERS, &subject, &body, &e) != MADO_OK) {
+				fn(&e, ctx);
+				bad++;
+			}
+			g_free(subject);
+			g_free(body);
+			g_free(path);
+		}
+	return bad;
 }
 
 static const char *

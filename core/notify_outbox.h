@@ -60,6 +60,12 @@ struct notify_outcome {
 int notify_record(struct db *db, const struct notify_settings *s, struct notify_outcome *o,
 	int n, int64_t now, struct mado_err *e);
 
+/* Renders every template (ja and en; ack, reply, status, assign) below
+ * sharedir with sample values, calling fn for each that is missing or
+ * wrong ("FILE:LINE: ..."); returns how many were. */
+int notify_templates_check(const char *sharedir,
+	void (*fn)(const struct mado_err *e, void *ctx), void *ctx);
+
 /* Seconds to wait after the n-th failed attempt: 1, 2, 4, … minutes,
  * at most an hour. */
 int64_t notify_backoff(int n);

@@ -1,7 +1,8 @@
 /* madod check-config: validates the configuration, opens (and migrates)
  * the database and loads the workflows, then checks what madod itself
- * needs: each source's password file and queue, the alert rules file and
- * the archive directory. Every problem is reported, not only the first. */
+ * needs: each source's password file and queue, the alert rules file,
+ * the archive directory, and sending (daemon/notify.h). Every problem is
+ * reported, not only the first. */
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "core/workflow.h"
 #include "daemon/jobs.h"
 #include "daemon/intake.h"
+#include "daemon/notify.h"
 #include "daemon/source.h"
 #include "madod.h"
 
@@ -81,6 +83,7 @@ check_madod(const struct config *cfg, struct db *db)
 				m->jobs[i].name);
 			bad++;
 		}
+	bad += notify_check(&cfg->smtp, NULL);
 	if (m->archive_dir != NULL && access(m->archive_dir, W_OK | X_OK) != 0) {
 		fprintf(stderr, _("madod: %s: [jobs] archive_dir: %s is not a writable"
 			" directory\n"), file, m->archive_dir);

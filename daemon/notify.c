@@ -305,6 +305,39 @@ notify_run(struct db *db, const struct notify_cfg *cfg, struct notify_counts *ou
 	return st;
 }
 
+static void
+print_problem(const struct mado_err *e, void *ctx)
+{
+	fprintf(stderr, "madod: %s\n", e->msg);
+}
+
+int
+notify_check(const struct smtp_config *smtp, const char *sharedir)
+{
+	static const char *const tls[] = { "no", "try", "require" };
+	struct mado_err e = { 0 };
+	char *password = NULL;
+	int bad = notify_templates_check(sharedir != NULL ? sharedir : mado_sharedir(),
+		print_problem, NULL);
+
+	if (smtp->from == NULL) {
+		printf(_("notifications: not sent ([smtp] from is not set)\n"));
+		return bad;
+	}
+	printf(_("notifications: from %s through %s:%d, starttls %s%s%s\n"), smtp->from,
+		smtp->host, smtp->port, tls[smtp->starttls], smtp->user ? _(", AUTH as ") : "",
+		smtp->user ? smtp->user : "");
+	if (smtp->user != NULL && config_smtp_password(smtp, &password, &e) != MADO_OK) {
+		print_problem(&e, NULL);
+		bad++;
+	}
+	if (password != NULL) {
+		explicit_bzero(password, strlen(password));
+		g_free(password);
+	}
+	return bad;
+}
+
 int
 notify_run_once(struct db *db, const struct notify_cfg *cfg, int *sent, struct mado_err *e)
 {

@@ -33,6 +33,12 @@ struct notify_counts {
  * no error of the pass (it is counted). */
 int notify_run(struct db *db, const struct notify_cfg *cfg, struct notify_counts *out,
 	struct mado_err *e);
+/* What madod check-config says about sending: the server and sender on
+ * stdout, each problem (a password file others can read, a template that
+ * is missing or wrong) as "madod: ..." on stderr; returns how many
+ * problems. No [smtp] from is no problem: nothing is sent then. */
+int notify_check(const struct smtp_config *smtp, const char *sharedir);
+
 /* The same, for the service loop: *sent is how many were accepted. */
 int notify_run_once(struct db *db, const struct notify_cfg *cfg, int *sent,
 	struct mado_err *e);

@@ -216,4 +216,22 @@ chmod 0644 "$TMP/pw"
 run "$MADOD" send --once
 is "$rc" 78 "a password file others can read is refused"
 like "$err" "password_file: .*others cannot read" "and why"
+run "$MADOD" check-config
+is "$rc" 78 "check-config finds the password file too"
+like "$err" "password_file: .*others cannot read" "and names it"
+
+# check-config renders every template and names what is wrong in one.
+chmod 0600 "$TMP/pw"
+run "$MADOD" check-config
+is "$rc" 0 "check-config: the shipped templates render"
+like "$out" "notifications: from desk@example.test through localhost:25, starttls try, AUTH as desk" \
+	"and says how notifications go out"
+mkdir "$TMP/share"
+cp -R "$MADO_SHAREDIR/workflows" "$MADO_SHAREDIR/templates" "$TMP/share/"
+printf 'Subject: [{number}] {subject}\n\nHello {ownr}\n' >"$TMP/share/templates/mail/en/assign.txt"
+rm "$TMP/share/templates/mail/ja/status.txt"
+MADO_SHAREDIR="$TMP/share" run "$MADOD" check-config
+is "$rc" 78 "a wrong template is a configuration error"
+like "$err" "templates/mail/en/assign.txt:3: unknown placeholder \{ownr\}" "named by file and line"
+like "$err" "templates/mail/ja/status.txt: " "a missing one too"
 done_testing
