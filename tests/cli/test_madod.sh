@@ -48,7 +48,7 @@ archive_dir = $TMP
 retention = daily 02:30
 EOC
 run "$MADOD" --config "$TMP/good.conf" check-config
-is "$rc" 0 "check-config with sources: $err"
+is "$rc" 0 "check-config with sources"
 like "$out" "source desk: imap imap://127.0.0.1:143/INBOX, queue helpdesk, every 30 s" \
 	"lists each source"
 cat > "$TMP/bad.conf" <<EOC

@@ -50,7 +50,7 @@ delete_after = true
 EOC
 export MADO_CONFIG="$conf"
 run "$MADOD" check-config
-is "$rc" 0 "check-config with the IMAP and POP3 sources: $err"
+is "$rc" 0 "check-config with the IMAP and POP3 sources"
 
 # プリンターで印刷できません in ISO-2022-JP (RFC 2047), and a reply to it
 ja='=?ISO-2022-JP?B?GyRCJVclaiVzJT8hPCRHMHU6fiRHJC0kXiQ7JHMbKEI=?='
@@ -61,7 +61,7 @@ msg al1 "disk full on fs01" | dovecot_save alerts
 msg al2 "disk full on fs02" | dovecot_save alerts
 
 run "$MADOD" fetch --once
-is "$rc" 0 "fetch --once: $err"
+is "$rc" 0 "fetch --once"
 is "$(sql "SELECT count(*) FROM mail_message WHERE direction = 'in'")" 5 "five messages stored"
 is "$(sql "SELECT subject FROM ticket WHERE id = (SELECT ticket_id FROM mail_message WHERE message_id LIKE 'ja1@%')")" \
 	"プリンターで印刷できません" "the ISO-2022-JP subject decoded"
