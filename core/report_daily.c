@@ -67,10 +67,41 @@ struct build {
 	struct report_flows flows;
 	char *done_json;
 	struct rdoc_table *t;    /* the table being filled */
+	/* A list's table is made with its first row (list_row), so an empty
+	 * list prints as one line saying so, without a bare heading row. */
+	int ncols;
+	const char *const *head;
+	const enum rdoc_align *align;
 	int64_t total, shown;    /* rows of the list before its limit, and shown */
 	int64_t sums[3];         /* ticket counts' totals */
 	GPtrArray *items;        /* handover items read before their table */
 };
+
+static void
+list_start(struct build *b, int ncols, const char *const *head, const enum rdoc_align *al)
+{
+	b->t = NULL;
+	b->ncols = ncols;
+	b->head = head;
+	b->align = al;
+	b->total = b->shown = 0;
+}
+
+static void
+list_row(struct build *b, const char *const *cells)
+{
+	if (b->t == NULL)
+		b->t = rdoc_table(b->d, b->ncols, b->head, b->align);
+	rdoc_row(b->t, cells, false);
+	b->shown++;
+}
+
+static void
+none_if_empty(struct build *b, const char *text)
+{
+	if (b->shown == 0)
+		rdoc_paragraph(b->d, text);
+}
 
 static void
 staff_row(const char *login, const char *name, int64_t first, int64_t last, void *p)
@@ -81,15 +112,7 @@ staff_row(const char *login, const char *name, int64_t first, int64_t last, void
 
 	jst_format(first, f);
 	jst_format(last, l);
-	rdoc_row(b->t, cells, false);
-	b->shown++;
-}
-
-static void
-none_if_empty(struct build *b, const char *text)
-{
-	if (b->shown == 0)
-		rdoc_paragraph(b->d, text);
+	list_row(b, cells);
 }
 
 static int
@@ -106,8 +129,7 @@ staff_section(struct build *b, struct mado_err *e)
 	period = g_strdup_printf(_("Period: %s – %s"), from, to);
 	rdoc_paragraph(b->d, period);
 	g_free(period);
-	b->t = rdoc_table(b->d, 4, head, al);
-	b->shown = 0;
+	list_start(b, 4, head, al);
 	st = daily_store_staff(b->db, b->s->from, b->s->to, staff_row, b, e);
 	none_if_empty(b, _("No staff activity was recorded in the period."));
 	return st;
@@ -162,9 +184,8 @@ incident_row(const struct shift_ticket *t, void *p)
 
 	jst_format(t->occurred_at != 0 ? t->occurred_at : t->created_at, occurred);
 	jst_format(t->recovered_at, recovered);
-	rdoc_row(b->t, cells, false);
+	list_row(b, cells);
 	b->total = t->total;
-	b->shown++;
 }
 
 /* "… and N more" under a list cut at its limit. */
@@ -189,8 +210,7 @@ incident_section(struct build *b, struct mado_err *e)
 	int st;
 
 	rdoc_heading(b->d, _("Incidents open or recovered during the shift"));
-	b->t = rdoc_table(b->d, 6, head, al);
-	b->total = b->shown = 0;
+	list_start(b, 6, head, al);
 	st = daily_store_incidents(b->db, b->s->from, b->s->to, REPORT_LIST_LIMIT, incident_row,
 		b, e);
 	none_if_empty(b, _("None."));
@@ -208,9 +228,8 @@ due_row(const struct shift_ticket *t, void *p)
 		t->subject };
 
 	jst_format(t->due_at, due);
-	rdoc_row(b->t, cells, false);
+	list_row(b, cells);
 	b->total = t->total;
-	b->shown++;
 }
 
 static int
@@ -223,8 +242,7 @@ due_list(struct build *b, const char *heading, int64_t lo, int64_t hi, struct ma
 	int st;
 
 	rdoc_heading(b->d, heading);
-	b->t = rdoc_table(b->d, 6, head, al);
-	b->total = b->shown = 0;
+	list_start(b, 6, head, al);
 	st = daily_store_due(b->db, lo, hi, b->done_json, REPORT_LIST_LIMIT, due_row, b, e);
 	none_if_empty(b, _("None."));
 	more(b);
@@ -308,11 +326,10 @@ handover_section(struct build *b, struct mado_err *e)
 			g_free(line);
 		}
 		rdoc_heading(b->d, _("Notable items"));
-		b->t = rdoc_table(b->d, 4, head, al);
+		list_start(b, 4, head, al);
 		for (guint i = 0; i < b->items->len; i++)
-			rdoc_row(b->t, (const char *const *)b->items->pdata[i], false);
-		if (b->items->len == 0)
-			rdoc_paragraph(b->d, _("None."));
+			list_row(b, (const char *const *)b->items->pdata[i]);
+		none_if_empty(b, _("None."));
 	}
 	g_ptr_array_free(b->items, TRUE);
 	b->items = NULL;
@@ -331,9 +348,8 @@ open_row(const struct shift_ticket *t, void *p)
 		t->owner[0] ? t->owner : "—", t->subject };
 
 	jst_format(t->created_at, created);
-	rdoc_row(b->t, cells, false);
+	list_row(b, cells);
 	b->total = t->total;
-	b->shown++;
 }
 
 static int
@@ -346,8 +362,7 @@ open_section(struct build *b, struct mado_err *e)
 	int st;
 
 	rdoc_heading(b->d, _("Open items for the next shift, oldest first"));
-	b->t = rdoc_table(b->d, 7, head, al);
-	b->total = b->shown = 0;
+	list_start(b, 7, head, al);
 	st = daily_store_open(b->db, b->s->to, b->done_json, REPORT_LIST_LIMIT, open_row, b, e);
 	none_if_empty(b, _("None."));
 	more(b);

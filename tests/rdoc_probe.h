@@ -55,6 +55,16 @@ probe_paragraph(const struct rdoc *d, const char *text)
 	return false;
 }
 
+/* The paragraph right after the heading (no table between), or NULL. */
+static inline const char *
+probe_paragraph_after(const struct rdoc *d, const char *heading)
+{
+	for (int i = 0; i + 1 < d->nblocks; i++)
+		if (d->blocks[i].kind == RDOC_HEADING && strcmp(d->blocks[i].text, heading) == 0)
+			return d->blocks[i + 1].kind == RDOC_PARAGRAPH ? d->blocks[i + 1].text : NULL;
+	return NULL;
+}
+
 static inline bool
 probe_heading(const struct rdoc *d, const char *text)
 {

@@ -263,6 +263,10 @@ check_late(void)
 	g_free(t);
 	ok(!probe_heading(&d, "Calls"), "no calls, no calls section");
 	ok(probe_paragraph(&d, "No handover note."), "no note for the late shift");
+	is_str(probe_paragraph_after(&d, "Notable items"), "None.",
+		"an empty list is one line, no table");
+	ok(probe_paragraph_after(&d, "SLA breaches: open and past due at the end of the shift")
+		== NULL, "a list with rows is a table");
 	t = probe_table(&d, "Open items for the next shift, oldest first");
 	is_str(t, "REQ-1|Request|2026-11-02 08:00|Approved|ヘルプデスク|—|入室申請;"
 		"INQ-1|Inquiry|2026-11-02 09:00|In progress|ヘルプデスク|—|印刷できない;"
