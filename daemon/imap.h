@@ -2,7 +2,9 @@
  * in (CURLOPT_CONNECT_ONLY); the commands after that are sent on that
  * connection with curl_easy_send/recv, because libcurl's own FETCH uses
  * BODY[], which sets \Seen before the message is committed, and libcurl
- * has no IDLE. Messages are read with BODY.PEEK[] and flagged \Seen (and
+ * has no IDLE (curl/curl#295 proposed one; it was not merged). libcurl's
+ * send/recv do not time out on such a connection: every wait here is a
+ * poll() with a timeout. Messages are read with BODY.PEEK[] and flagged \Seen (and
  * \Deleted, then expunged, with delete_after) only once the sink took them. */
 #ifndef MADO_DAEMON_IMAP_H
 #define MADO_DAEMON_IMAP_H

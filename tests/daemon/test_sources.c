@@ -313,6 +313,12 @@ test_imaps_idle(const char *pwfile, const char *cert)
 	st = imap_take_unseen(im, &s, &sink, &n, &e);
 	ok(st == MADO_OK && strcmp(l.ids->str, "s1 s2 ") == 0, "after IDLE: the new message taken");
 	imap_close(im);
+	g_free(s.url);
+	s = source(SOURCE_POP3S, "support", atoi(getenv("DOVECOT_POP3S_PORT")), pwfile);
+	s.ca_file = (char *)cert;
+	g_string_truncate(l.ids, 0);
+	st = pop3_take_all(&s, pw, NULL, &sink, &n, &e);
+	ok(st == MADO_OK && strcmp(l.ids->str, "s1 s2 ") == 0, "POP3S with the test CA: %s", e.msg);
 	g_free(pw);
 	g_string_free(l.ids, TRUE);
 	g_free(s.url);
