@@ -89,6 +89,17 @@ check_madod(const struct config *cfg, struct db *db)
 			" directory\n"), file, m->archive_dir);
 		bad++;
 	}
+	for (int i = 0; i < cfg->shifts.n; i++) {
+		const struct shift *sh = &cfg->shifts.s[i];
+
+		printf(_("shift %s: %02d:%02d to %02d:%02d\n"), sh->name, sh->start_min / 60,
+			sh->start_min % 60, sh->end_min / 60, sh->end_min % 60);
+	}
+	if (cfg->report.output_dir != NULL && access(cfg->report.output_dir, W_OK | X_OK) != 0) {
+		fprintf(stderr, _("madod: %s: [report] output_dir: %s is not a writable"
+			" directory\n"), file, cfg->report.output_dir);
+		bad++;
+	}
 	g_hash_table_destroy(queues);
 	return bad;
 }

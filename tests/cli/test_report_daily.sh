@@ -172,6 +172,14 @@ madod_run() { # madod_run LOG: one pass of madod with every job due
 	wait_for "$TMP/$1" "job report_late: (ok|failed)"
 	kill -TERM $pid; wait $pid
 }
+run "$MADOD" --config "$conf" check-config
+is "$rc" 0 "check-config with [report] output_dir"
+like "$out" "shift late: 17:15 to 08:30" "lists the shifts"
+printf '[report]\noutput_dir = %s/nowhere\n' "$TMP" > "$TMP/bad.conf"
+run "$MADOD" --config "$TMP/bad.conf" check-config
+is "$rc" 78 "a missing reports directory is a configuration error"
+like "$err" "bad.conf: \[report\] output_dir: .*/nowhere is not a writable directory" \
+	"naming file, group and key"
 madod_run jobs1.log
 is "$(sql "SELECT name || ' ' || schedule FROM job WHERE name LIKE 'report%' ORDER BY name")" \
 	"report_early daily 17:15
