@@ -8,7 +8,6 @@
 
 #include "base/i18n.h"
 #include "core/ticket.h"
-#include "core/ticket_save.h"
 #include "core/workflow.h"
 #include "db/mail_store.h"
 
@@ -53,13 +52,12 @@ open_incident(struct db *db, struct intake *in, const struct alert_match *am, in
 	struct mado_err *e)
 {
 	GString *body = g_string_new(in->text);
-	const char *after[] = { "after_hours" }, *yes[] = { "yes" };
-	struct ticket_fields f = { after, yes, in->after_hours ? 1 : 0 };
 	struct ticket_draft d = {
 		.kind = "incident", .subject = in->subject, .source = "alert",
 		.queue = am->queue != NULL && intake_code_known(db, "queue", am->queue)
 			? am->queue : in->queue,
 		.priority = am->priority, .no_ack = true,
+		.occurred_at = in->occurred_at, .after_hours = in->after_hours,
 	};
 	int st;
 
@@ -77,7 +75,7 @@ open_incident(struct db *db, struct intake *in, const struct alert_match *am, in
 		g_string_append_printf(body, _("\n\n(alert rule %s: no queue '%s')"),
 			am->rule, am->queue);
 	d.body = body->str;
-	st = ticket_save_new(db, &in->sys, &d, &f, id, NULL, e);
+	st = ticket_create(db, &in->sys, &d, id, NULL, e);
 	if (st == MADO_OK)
 		st = alert_open_insert(db, *id, am->rule, am->host, am->check, in->occurred_at, e);
 	g_string_free(body, TRUE);

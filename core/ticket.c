@@ -129,6 +129,7 @@ create_txn(struct db *db, void *p, struct mado_err *e)
 		.requester_staff_id = d->requester_staff_id,
 		.requester_contact_id = d->requester_contact_id, .created_by = c->actor->staff_id, .created_at = now,
 		.request_kind = d->request_kind, .system = d->system,
+		.occurred_at = d->occurred_at, .after_hours = d->after_hours,
 	};
 	int st;
 

@@ -34,6 +34,9 @@ struct ticket_draft {
 	 * noise protection: auto-replies, lists, the rate limit). */
 	int64_t requester_staff_id, requester_contact_id;
 	bool no_ack;
+	/* incident: when it happened (0: now) and whether outside office hours */
+	int64_t occurred_at;
+	bool after_hours;
 };
 
 /* Creates a ticket and returns its id and number (out may be NULL). */

@@ -92,7 +92,7 @@ ticket_insert(struct db *db, const struct ticket_insert *t, int64_t *id, struct 
 	sqlite3_bind_int64(st, 1, *id);
 	if (strcmp(t->kind, "incident") == 0) {
 		db_bind_text(st, 2, t->system);
-		sqlite3_bind_int64(st, 3, t->created_at);
+		sqlite3_bind_int64(st, 3, t->occurred_at > 0 ? t->occurred_at : t->created_at);
 		sqlite3_bind_int(st, 4, t->after_hours);
 	} else if (strcmp(t->kind, "request") == 0)
 		db_bind_text(st, 5, t->request_kind);

@@ -15,6 +15,7 @@ struct ticket_insert {
 	int64_t requester_staff_id, requester_contact_id, created_by, created_at, due_at;
 	/* detail of the kind */
 	const char *request_kind, *system;      /* codes */
+	int64_t occurred_at;                    /* incident: 0 means created_at */
 	int after_hours;
 };
 

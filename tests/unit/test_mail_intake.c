@@ -519,6 +519,74 @@ test_alerts(void)
 }
 
 static void
+out_row(const char *message_id, int64_t ticket)
+{
+	struct mail_insert out = {
+		.direction = "out", .queue = "helpdesk", .message_id = message_id,
+		.ticket_id = ticket, .disposition = "sent", .at = 1,
+	};
+	struct mado_err e = { 0 };
+
+	if (mail_insert(db, &out, NULL, &e) != MADO_OK) {
+		printf("Bail out! %s\n", e.msg);
+		exit(2);
+	}
+}
+
+/* The parser's own fixtures (tests/data/mail) through the intake. */
+static void
+test_parser_fixtures(void)
+{
+	static const char zabbix[] =
+		"[rule zabbix]\n"
+		"sender = zabbix@monitor.city.example.lg.jp\n"
+		"subject = ^\\[PROBLEM\\] (?<host>\\S+) (?<check>.+) CRITICAL$\n"
+		"recovery = ^\\[RECOVERY\\] (?<host>\\S+) (?<check>.+) OK$\n";
+	struct alert_rules *rules = NULL;
+	struct mail_intake_result r;
+	struct mado_err e = { 0 };
+	struct actor sys;
+	int64_t inq;
+	char *s;
+
+	identity_system(&sys);
+	now_at(jst_to_time(2026, 4, 24, 12, 0, 0));
+	take_mail("helpdesk", "kato@kyouiku.city.example.lg.jp", "Question", "", "?", &r);
+	inq = r.ticket_id;
+	ok(ticket_set_status(db, &sys, inq, "answered", &e) == MADO_OK, "an answered inquiry");
+	out_row("inq-2026-000130.20260424101000.1@helpdesk.city.example.lg.jp", inq);
+	is_int(take_file("autoreply-vacation.eml", "helpdesk", &r), MADO_OK,
+		"a vacation auto-reply to our answer");
+	ok(r.disposition == MAIL_REPLY && r.ticket_id == inq, "joins the ticket by In-Reply-To");
+	s = sql_text("SELECT status FROM ticket ORDER BY id DESC LIMIT 1");
+	is_str(s, "answered", "but an automatic reply reopens nothing");
+	g_free(s);
+	out_row("inq-2026-000123.20260424101500.1@helpdesk.city.example.lg.jp", inq);
+	is_int(take_file("bounce-undelivered.eml", "helpdesk", &r), MADO_OK, "a Postfix bounce");
+	ok(r.disposition == MAIL_BOUNCE && r.ticket_id == inq,
+		"joins the ticket of the message it returns");
+	is_int(take_file("list-bulk-newsletter.eml", "helpdesk", &r), MADO_OK, "a newsletter");
+	is_int(sql_int("SELECT count(*) FROM outbox WHERE ticket_id = %lld", (long long)r.ticket_id),
+		0, "is not acknowledged");
+
+	is_int(alert_rules_parse("zabbix.conf", zabbix, sizeof zabbix - 1, &rules, &e), MADO_OK,
+		"a rule for the Zabbix fixtures");
+	opts.alerts = rules;
+	now_at(jst_to_time(2026, 4, 15, 23, 0, 0));
+	is_int(take_file("alert-problem-web01.eml", "helpdesk", &r), MADO_OK, "a Zabbix problem");
+	is_int(r.disposition, MAIL_ALERT, "is an alert");
+	is_int(sql_int("SELECT after_hours FROM ticket_incident WHERE ticket_id = %lld",
+		(long long)r.ticket_id), 1, "at 22:41 by its Date: after hours");
+	is_int(take_file("alert-recovery-web01.eml", "helpdesk", &r), MADO_OK, "its recovery");
+	is_int(r.disposition, MAIL_RECOVERY, "is noted on the incident");
+	is_int(sql_int("SELECT recovered_at - occurred_at FROM ticket_incident"
+		" WHERE ticket_id = %lld", (long long)r.ticket_id), 17 * 60 + 30,
+		"17 min 30 s after the problem, by their Date: headers");
+	opts.alerts = NULL;
+	alert_rules_free(rules);
+}
+
+static void
 test_audit(void)
 {
 	struct actor sys;
@@ -547,6 +615,7 @@ main(void)
 	test_attachments();
 	test_rules_file();
 	test_alerts();
+	test_parser_fixtures();
 	test_audit();
 	db_close(db);
 	return tap_done();
