@@ -16,6 +16,7 @@ config_smtp_default(struct smtp_config *s)
 	s->port = 25;
 	s->starttls = SMTP_STARTTLS_TRY;
 	s->max_attempts = 10;
+	s->timeout = 60;
 }
 
 /* A string key that must be one line of printable text (it reaches the
@@ -76,7 +77,8 @@ config_smtp_load(GKeyFile *kf, const char *file, struct smtp_config *s, struct m
 	    (st = line_key(kf, file, "password_file", &s->password_file, e)) ||
 	    (st = line_key(kf, file, "from", &s->from, e)) ||
 	    (st = line_key(kf, file, "domain", &s->domain, e)) ||
-	    (st = config_int_key(kf, file, "smtp", "max_attempts", 1, 100, &s->max_attempts, e)))
+	    (st = config_int_key(kf, file, "smtp", "max_attempts", 1, 100, &s->max_attempts, e)) ||
+	    (st = config_int_key(kf, file, "smtp", "timeout", 1, 600, &s->timeout, e)))
 		return st;
 	if (s->from != NULL && strchr(s->from, '@') == NULL)
 		return mado_err_set(e, MADO_ECONFIG,

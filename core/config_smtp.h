@@ -4,7 +4,9 @@
  *   user = NAME             password_file = PATH (with user; not world-readable)
  *   from = ヘルプデスク <desk@example.jp>   (required to send)
  *   domain = example.jp     (Message-IDs; default: the from address's domain)
- *   max_attempts = 10       (then the notification is marked failed) */
+ *   max_attempts = 10       (then the notification is marked failed)
+ *   timeout = 60            (seconds to wait for each answer; twice that
+ *                            for the end of a message) */
 #ifndef MADO_CONFIG_SMTP_H
 #define MADO_CONFIG_SMTP_H
 
@@ -23,6 +25,7 @@ struct smtp_config {
 	char *from;             /* NULL when not configured */
 	char *domain;           /* NULL: the from address's domain */
 	int max_attempts;
+	int timeout;            /* seconds */
 };
 
 /* The defaults, before a file is read. */

@@ -141,6 +141,14 @@ send_batch(struct pass *p)
 
 	snprintf(server, sizeof server, "%s:%d", p->smtp->host, p->smtp->port);
 	smtp_set_server(session, server);
+	/* A server that hangs must not hold the service for RFC 5321's
+	 * minutes: [smtp] timeout for each answer, twice that for the end of
+	 * the data (libesmtp counts milliseconds). */
+	for (int i = Timeout_GREETING; i <= Timeout_TRANSFER; i++)
+		smtp_set_timeout(session, i | Timeout_OVERRIDE_RFC2822_MINIMUM,
+			p->smtp->timeout * 1000L);
+	smtp_set_timeout(session, Timeout_DATA2 | Timeout_OVERRIDE_RFC2822_MINIMUM,
+		p->smtp->timeout * 2000L);
 	smtp_starttls_enable(session, p->smtp->starttls == SMTP_STARTTLS_NO ? Starttls_DISABLED
 		: p->smtp->starttls == SMTP_STARTTLS_TRY ? Starttls_ENABLED : Starttls_REQUIRED);
 	smtp_set_eventcb(session, session_event, p);
@@ -158,7 +166,7 @@ send_batch(struct pass *p)
 	}
 	p->session_error[0] = '\0';
 	started = smtp_start_session(session);
-	if (!started && p->session_error[0] == '\0') {
+	if ((!started || smtp_errno() != 0) && p->session_error[0] == '\0') {
 		char buf[256];
 
 		snprintf(p->session_error, sizeof p->session_error, "%s: %s", server,
@@ -281,7 +289,7 @@ notify_run(struct db *db, const struct notify_cfg *cfg, struct notify_counts *ou
 	p.due = g_array_new(FALSE, TRUE, sizeof(struct due));
 	p.items = g_new0(struct notify_item, batch);
 	p.out = g_new0(struct notify_outcome, batch);
-	while (st == MADO_OK) {
+	while (st == MADO_OK && (cfg->stop == NULL || !*cfg->stop)) {
 		due_clear(p.due);
 		st = outbox_due(db, p.now, batch, due_add, &p, e);
 		if (st != MADO_OK || p.due->len == 0)

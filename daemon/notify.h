@@ -11,6 +11,8 @@
 #ifndef MADO_NOTIFY_H
 #define MADO_NOTIFY_H
 
+#include <signal.h>
+
 #include "base/err.h"
 #include "core/config_smtp.h"
 #include "db/db.h"
@@ -19,6 +21,8 @@ struct notify_cfg {
 	const struct smtp_config *smtp;   /* [smtp] of the configuration */
 	const char *sharedir;             /* templates; NULL: mado_sharedir() */
 	int batch;                        /* mails per SMTP connection; 0: 100 */
+	const volatile sig_atomic_t *stop; /* non-zero: end the pass after the
+	                                    * connection under way; NULL: never */
 };
 
 struct notify_counts {

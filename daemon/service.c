@@ -110,7 +110,7 @@ reload(const struct madod_ctx *c, struct service **s)
 static void
 send_outbox(struct service *s)
 {
-	struct notify_cfg ncfg = { .smtp = &s->cfg.smtp };
+	struct notify_cfg ncfg = { .smtp = &s->cfg.smtp, .stop = &service_stopping };
 	struct mado_err e = { 0 };
 	int sent = 0;
 

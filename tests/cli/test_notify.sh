@@ -199,6 +199,29 @@ conf "$SMTPD_PORT" try
 MADO_NOW=$((MADO_NOW + 60)) run "$MADOD" send --once
 is "$out" "sent 1, to retry 0, failed 0" "starttls = try: sent as the server allows"
 
+# A server that takes the connection and never answers: the pass ends
+# after [smtp] timeout and the row waits for the next attempt.
+silent=$(server_free_port)
+python3 -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(5)
+held = []
+while True:
+    held.append(s.accept()[0])' "$silent" &
+silent_pid=$!
+at_exit "kill $silent_pid 2>/dev/null"
+i=0
+while ! ss -Htln "sport = :$silent" | grep -q . && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+conf "$silent"
+echo "timeout = 1" >>"$MADO_CONFIG"
+"$MADO" ticket new --kind inquiry --subject 'silent' --requester-email yamada@example.test >/dev/null
+run "$MADOD" send --once
+is "$out" "sent 0, to retry 1, failed 0" "a server that never answers: to retry"
+like "$err" "last error: 127.0.0.1:$silent: " "the error names the server"
+kill "$silent_pid" 2>/dev/null
+
 # Misconfiguration is an error that names the key.
 printf '[smtp]\nhost = 127.0.0.1\n' >"$MADO_CONFIG"
 run "$MADOD" send --once
