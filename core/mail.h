@@ -39,7 +39,8 @@ struct mail_msg {
 	char *body;              /* the text: text/plain preferred, else HTML as text */
 	struct mail_part *parts; /* attachments (not the text body) */
 	int nparts;
-	bool auto_submitted;     /* Auto-Submitted other than "no" */
+	bool auto_submitted;     /* Auto-Submitted other than "no"; X-Autoreply or
+	                          * X-Autorespond present */
 	bool bulk;               /* Precedence: bulk, junk or list; List-Id present */
 	bool bounce;             /* a delivery status notification or from MAILER-DAEMON */
 	char *bounce_of;         /* a bounce: the Message-ID it reports on, when found */

@@ -84,7 +84,10 @@ flags(GMimeObject *obj, struct mail_msg *m)
 	const char *from = m->from.email[0] != '\0' ? m->from.email : m->from.name;
 	size_t local = strcspn(from, "@");
 
-	m->auto_submitted = auto_submitted[0] != '\0' && strcmp(auto_submitted, "no") != 0;
+	/* Old auto-responders say so only in X-Autoreply or X-Autorespond. */
+	m->auto_submitted = (auto_submitted[0] != '\0' && strcmp(auto_submitted, "no") != 0) ||
+		mail_raw_header(obj, "X-Autoreply") != NULL ||
+		mail_raw_header(obj, "X-Autorespond") != NULL;
 	m->bulk = strcmp(precedence, "bulk") == 0 || strcmp(precedence, "junk") == 0 ||
 		strcmp(precedence, "list") == 0 || mail_raw_header(obj, "List-Id") != NULL;
 	if ((local == 13 && g_ascii_strncasecmp(from, "mailer-daemon", 13) == 0) ||

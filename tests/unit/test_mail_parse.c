@@ -269,6 +269,33 @@ test_attachments(void)
 }
 
 static void
+test_forward(void)
+{
+	struct mail_msg m;
+	char *kept;
+
+	if (load("forward-suspicious-rfc822.eml", &m) != 0)
+		return;
+	is_addr(&m.from, "会計課 藤田", "fujita@kaikei.city.example.lg.jp", "forward: From");
+	is_str(m.subject, "不審なメールの転送", "forward: subject");
+	is_str(m.body, "不審なメールが届きました。\nリンクは開いていません。転送します。",
+		"forward: body");
+	is_flags(&m, false, false, false, "forward: a forwarded message is no bounce");
+	is_null(m.bounce_of, "forward: no bounce_of");
+	if (ok(m.nparts == 1, "forward: one attachment")) {
+		is_str(m.parts[0].filename, "【重要】アカウントの確認.eml",
+			"forward: RFC 2047 name of the forwarded message");
+		is_str(m.parts[0].mime, "message/rfc822", "forward: kept as a message");
+		kept = g_strndup((const char *)m.parts[0].data, m.parts[0].size);
+		ok(strstr(kept, "Message-ID: <phish.77120@acount-verify.example.com>") != NULL &&
+			strstr(kept, "href=\"http://acount-verify.example.com/login\"") != NULL,
+			"forward: the whole message is kept");
+		g_free(kept);
+	}
+	mail_msg_clear(&m);
+}
+
+static void
 test_bounces(void)
 {
 	struct mail_msg m;
@@ -322,6 +349,11 @@ test_autoreply_list_reply(void)
 		is_flags(&m, true, false, false, "autoreply");
 		is_str(m.body, "4月27日まで不在にしております。\n"
 			"急ぎの用件は教育総務課（内線 3456）までご連絡ください。", "autoreply: body");
+		mail_msg_clear(&m);
+	}
+	if (load("autoreply-x-autoreply.eml", &m) == 0) {
+		is_str(m.subject, "Re: [INQ-2026-000130] 不在です", "x-autoreply: subject");
+		is_flags(&m, true, false, false, "x-autoreply: X-Autoreply alone");
 		mail_msg_clear(&m);
 	}
 	if (load("list-bulk-newsletter.eml", &m) == 0) {
@@ -609,6 +641,11 @@ test_flowed(void)
 		"Hello world\nFrom stuffed\n\nnext", "flowed without delsp");
 	is_body("Content-Type: text/plain\n\nHello \nworld\n", "Hello \nworld",
 		"fixed text keeps its lines");
+	/* "ｱｲｳ" in Shift_JIS is also clean EUC-JP (two kanji); <meta> decides. */
+	is_body("Content-Type: text/html\n\n<meta charset=\"Shift_JIS\"><p>\xb1\xb2\xb3\xb4</p>\n",
+		"ｱｲｳｴ", "html: <meta> charset when the part names none");
+	is_body("Content-Type: text/plain; charset=utf-8\r\n\r\n\xef\xbb\xbf\r\n\r\na\rb\x01\xc2\x85" "c\r\n",
+		"a\nbc", "body: BOM, blank lines before, CR, C0 and C1 controls");
 }
 
 int
@@ -623,6 +660,7 @@ main(void)
 	test_jis_variants();
 	test_html();
 	test_attachments();
+	test_forward();
 	test_bounces();
 	test_autoreply_list_reply();
 	test_alerts();
