@@ -30,12 +30,13 @@ if meson test -C "$build" --list 2>/dev/null | grep -q ':fuzz / '; then
 fi
 
 # GLib hands memory back to malloc and clears it, so memcheck sees it all.
+# tests/valgrind.supp names the system libraries' own errors.
 # With a wrapper, meson names its logs testlog-valgrind.*.
 export G_SLICE=always-malloc G_DEBUG=gc-friendly
 # shellcheck disable=SC2086
 meson test -C "$build" $suites --print-errorlogs --num-processes 2 \
 	--timeout-multiplier 20 \
-	--wrapper 'valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --track-origins=yes' \
+	--wrapper "valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --track-origins=yes --suppressions=$PWD/tests/valgrind.supp" \
 	"$@"
 rc=$?
 # Each process memcheck ran (fuzz inputs run in child processes) ends with
