@@ -6,16 +6,20 @@
 
 #include <glib.h>
 #include <gmime/gmime.h>
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "core/mail_header.h"
 #include "core/mail_parts.h"
 
+/* Once per process, whichever thread parses first: GMime, and libxml2's
+ * parser (mail_html.c), which must be set up before threads share it. */
 static gpointer
-init_gmime(gpointer unused)
+init_libraries(gpointer unused)
 {
 	g_mime_init();
+	xmlInitParser();
 	return NULL;
 }
 
@@ -139,7 +143,7 @@ mail_parse(const char *raw, size_t len, struct mail_msg *out, struct mado_err *e
 	memset(out, 0, sizeof *out);
 	if (len == 0)
 		return mado_err_set(e, MADO_EDATA, _("mail: the message is empty"));
-	g_once(&once, init_gmime, NULL);
+	g_once(&once, init_libraries, NULL);
 	msg = construct(raw, len);
 	if (msg == NULL) {
 		/* No header GMime recognises: all of it is the body. */

@@ -450,6 +450,9 @@ test_charsets(void)
 	DECODE("shift_jis", "\xa4\xb3\xa4\xf3\xa4\xcb\xa4\xc1\xa4\xcf", "こんにちは",
 		"Shift_JIS label over EUC-JP");
 	DECODE("euc-jp", "\x82\xb1\x82\xf1\x82\xc9\x82\xbf", "こんにち", "EUC-JP label over CP932");
+	DECODE("shift_jis", "\xbc\xbd\xc3\xd1 OK", "ｼｽﾃﾑ OK",
+		"Shift_JIS half-width katakana stays, though it is clean EUC-JP too");
+	DECODE(NULL, "\xb2\xf1\xb5\xc4\xbc\xbc", "会議室", "no label: EUC-JP kanji only");
 	DECODE("utf-8", "\x82\xb1\x82\xf1\x82\xc9\x82\xbf", "こんにち", "UTF-8 label over CP932");
 	DECODE("utf-8", "a\0b", "ab", "U+0000 left out");
 	DECODE("x-no-such-charset", "abc", "abc", "unknown label, ASCII");
@@ -648,9 +651,72 @@ test_flowed(void)
 		"a\nbc", "body: BOM, blank lines before, CR, C0 and C1 controls");
 }
 
+/* Every fixture's subject and body, as one string (g_free()). */
+static char *
+digest_all(void)
+{
+	const char *dir = getenv("MADO_TESTDATA");
+	char *path = g_build_filename(dir != NULL ? dir : "tests/data", "mail", NULL);
+	GDir *d = g_dir_open(path, 0, NULL);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	GString *all = g_string_new(NULL);
+	const char *name;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL)
+		g_ptr_array_add(names, g_build_filename(path, name, NULL));
+	if (d != NULL)
+		g_dir_close(d);
+	for (guint i = 0; i < names->len; i++) {
+		struct mail_msg m;
+		gchar *raw = NULL;
+		gsize len = 0;
+
+		if (g_file_get_contents(names->pdata[i], &raw, &len, NULL) &&
+		    mail_parse(raw, len, &m, NULL) == MADO_OK) {
+			g_string_append_printf(all, "%s\n%s\n", m.subject, m.body);
+			mail_msg_clear(&m);
+		}
+		g_free(raw);
+	}
+	g_ptr_array_free(names, TRUE);
+	g_free(path);
+	return g_string_free(all, FALSE);
+}
+
+static gpointer
+digest_thread(gpointer unused)
+{
+	return digest_all();
+}
+
+/* Threads parsing at once (GMime set up once, iconv descriptors per
+ * thread) read every fixture as one thread alone does. */
+static void
+test_threads(void)
+{
+	GThread *t[4];
+	char *want;
+	int same = 0;
+
+	/* First in the program, so the threads race to set GMime up. */
+	for (int i = 0; i < 4; i++)
+		t[i] = g_thread_new("parse", digest_thread, NULL);
+	want = digest_all();
+	for (int i = 0; i < 4; i++) {
+		char *got = g_thread_join(t[i]);
+
+		same += strcmp(got, want) == 0;
+		g_free(got);
+	}
+	is_int(same, 4, "threads: four threads read the fixtures as one does");
+	ok(strlen(want) > 1000, "threads: the fixtures were read");
+	g_free(want);
+}
+
 int
 main(void)
 {
+	test_threads();
 	test_iso2022jp();
 	test_cp932();
 	test_eucjp();
