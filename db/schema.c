@@ -487,6 +487,10 @@ static const char *const steps[] = {
 "  PRIMARY KEY(handover_id, ticket_id)) WITHOUT ROWID;\n"
 /* reports and dashboards count by creation and closing time */
 "CREATE INDEX ticket_closed ON ticket(closed_at) WHERE closed_at IS NOT NULL;\n",
+
+/* 6: the audit trail by time, for who was on duty and what was resolved
+ * in a shift (db/report_daily_store.c) without reading the whole trail */
+"CREATE INDEX audit_at ON audit(at);\n",
 };
 
 int

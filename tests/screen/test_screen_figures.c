@@ -99,7 +99,7 @@ static void
 test_month(const char *db)
 {
 	struct vt *vt = mr_mado(db, NULL, NULL, 40, 100);
-	char from[16], to[16], *json, *received;
+	char from[32], to[32], *json, *received;
 
 	month_bounds(2025, 5, from, to, sizeof from);
 	json = report(db, from, to);
@@ -136,7 +136,7 @@ test_this_month(const char *db)
 	time_t now = time(NULL) + JST_OFFSET;
 	struct tm tm;
 	struct vt *vt;
-	char from[16], to[16], title[32], *json;
+	char from[32], to[32], title[32], *json;
 
 	gmtime_r(&now, &tm);
 	month_bounds(tm.tm_year + 1900, tm.tm_mon + 1, from, to, sizeof from);
