@@ -120,11 +120,18 @@ int
 notify_render_text(const char *file, const char *text, const struct notify_value *v, int n,
 	char **subject, char **body, struct mado_err *e)
 {
-	char **lines = g_strsplit(text, "\n", -1);
-	GString *subj = g_string_new(NULL), *out = g_string_new(NULL), *line = g_string_new(NULL);
-	int st = MADO_OK, nlines = (int)g_strv_length(lines);
+	char **lines;
+	GString *subj, *out, *line;
+	int st = MADO_OK, nlines;
 
 	*subject = *body = NULL;
+	if (!g_utf8_validate(text, -1, NULL))
+		return mado_err_set(e, MADO_EDATA, _("%s: not UTF-8"), file);
+	lines = g_strsplit(text, "\n", -1);
+	nlines = (int)g_strv_length(lines);
+	subj = g_string_new(NULL);
+	out = g_string_new(NULL);
+	line = g_string_new(NULL);
 	/* A final newline does not start another line. */
 	if (nlines > 0 && lines[nlines - 1][0] == '\0')
 		nlines--;
@@ -148,8 +155,10 @@ notify_render_text(const char *file, const char *text, const struct notify_value
 			continue;
 		if (i == 0)
 			g_string_append(subj, line->str);
-		else
-			g_string_append_printf(out, "%s\n", line->str);
+		else {
+			append_body_text(out, line->str);   /* the template's own text too */
+			g_string_append_c(out, '\n');
+		}
 	}
 	g_strfreev(lines);
 	g_string_free(line, TRUE);
@@ -179,10 +188,7 @@ notify_render(const char *file, const struct notify_value *v, int n, char **subj
 		g_error_free(gerr);
 		return st;
 	}
-	if (!g_utf8_validate(text, -1, NULL))
-		st = mado_err_set(e, MADO_EDATA, _("%s: not UTF-8"), file);
-	else
-		st = notify_render_text(file, text, v, n, subject, body, e);
+	st = notify_render_text(file, text, v, n, subject, body, e);
 	g_free(text);
 	return st;
 }

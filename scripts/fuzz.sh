@@ -17,7 +17,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 build=build-fuzz
-all="csv workflow numbering form normalise textwidth fts_tokenizer search_query writing_rules mail_parse alert_rules"
+all="csv workflow numbering form normalise textwidth fts_tokenizer search_query writing_rules mail_parse alert_rules notify_render"
 targets=${*:-$all}
 
 case $seconds in

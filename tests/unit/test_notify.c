@@ -39,6 +39,15 @@ test_render(void)
 		"controls go");
 	g_free(subject);
 	g_free(body);
+	{
+		const struct notify_value w[] = { { "subject", "{number} {{x}}" }, { "number", "1" } };
+
+		notify_render_text("t.txt", "Subject: {subject}\n\n{subject}\n", w, 2, &subject, &body,
+			&e);
+		is_str(body, "{number} {{x}}\n", "values are never read as template text");
+		g_free(subject);
+		g_free(body);
+	}
 	is_int(notify_render_text("t.txt", "Subject: x\n\nok\n{nosuch}\n", v, 4, &subject, &body, &e),
 		MADO_EDATA, "an unknown placeholder is an error");
 	is_str(e.msg, "t.txt:4: unknown placeholder {nosuch}", "naming file and line");
