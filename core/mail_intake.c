@@ -177,7 +177,8 @@ ticket_by_thread(struct db *db, const struct mail_msg *m, int64_t *id, struct ma
 	*id = 0;
 	if (m->in_reply_to != NULL && *m->in_reply_to != '\0')
 		st = mail_lookup(db, NULL, m->in_reply_to, id, e);
-	for (int i = m->nreferences - 1; i >= 0 && (st == MADO_ENOTFOUND || *id == 0); i--)
+	for (int i = m->nreferences - 1;
+	    i >= 0 && (st == MADO_ENOTFOUND || (st == MADO_OK && *id == 0)); i--)
 		st = mail_lookup(db, NULL, m->references[i], id, e);
 	if (st == MADO_OK && *id == 0)
 		st = MADO_ENOTFOUND;
