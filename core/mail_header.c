@@ -69,11 +69,12 @@ encoded_word(const char *s, size_t len, char **charset, GString *bytes)
 	enc = g_ascii_toupper(q[1]);
 	if (enc != 'B' && enc != 'Q')
 		return 0;
+	/* The text has no '?' and no blank; it ends at "?=". */
 	text = q + 3;
-	for (p = text; p + 1 < end && !(p[0] == '?' && p[1] == '='); p++)
+	for (p = text; p < end && *p != '?'; p++)
 		if (*p == ' ' || *p == '\t')
 			return 0;
-	if (p + 1 >= end)
+	if (p + 1 >= end || p[1] != '=')
 		return 0;
 	if (enc == 'B') {
 		gint state = 0;

@@ -181,16 +181,23 @@ link_end(struct html_text *h, xmlNode *n)
 	if (href != NULL && start > 0 && start - 1 <= h->out->len &&
 	    (g_ascii_strncasecmp(href, "http://", 7) == 0 ||
 	     g_ascii_strncasecmp(href, "https://", 8) == 0)) {
-		char *shown = g_strstrip(g_strdup(h->out->str + start - 1));
+		const char *shown = h->out->str + start - 1;
+		size_t shown_len = h->out->len - (start - 1);
 
-		if (strcmp(shown, href) != 0) {
+		/* Without copying: links may nest deep in broken HTML. */
+		while (shown_len > 0 && g_ascii_isspace(*shown)) {
+			shown++;
+			shown_len--;
+		}
+		while (shown_len > 0 && g_ascii_isspace(shown[shown_len - 1]))
+			shown_len--;
+		if (shown_len != strlen(href) || memcmp(shown, href, shown_len) != 0) {
 			char *link = g_strdup_printf("<%s>", href);
 
 			h->space = h->space || !line_start(h);
 			text(h, link);
 			g_free(link);
 		}
-		g_free(shown);
 	}
 	xmlFree(href);
 }
@@ -221,10 +228,11 @@ mail_html_to_text(const char *html, size_t len)
 		return g_string_free(h.out, FALSE);
 	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 		HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-		HTML_PARSE_NOWARNING);
+		HTML_PARSE_NOWARNING | XML_PARSE_HUGE);
 	if (doc == NULL)
 		return g_string_free(h.out, FALSE);
-	/* Walked without recursion: mail can nest elements very deep. */
+	/* Walked without recursion: mail can nest elements very deep (and
+	 * XML_PARSE_HUGE lets libxml2 read past its 256 levels). */
 	n = doc->children;
 	while (n != NULL) {
 		if (enter(&h, n) && n->children != NULL) {

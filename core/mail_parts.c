@@ -349,8 +349,7 @@ body_clean(const char *s)
 	}
 	while (out->len > 0 && g_ascii_isspace(out->str[out->len - 1]))
 		g_string_truncate(out, out->len - 1);
-	while (out->len > 0 && out->str[0] == '\n')
-		g_string_erase(out, 0, 1);
+	g_string_erase(out, 0, (gssize)strspn(out->str, "\n"));
 	return g_string_free(out, FALSE);
 }
 

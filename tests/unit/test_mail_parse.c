@@ -622,6 +622,30 @@ test_odd_input(void)
 	ok(m.body == NULL, "odd: clearing twice is harmless");
 }
 
+/* Shapes that would be slow if any step were quadratic; what they give. */
+static void
+test_large_shapes(void)
+{
+	GString *raw = g_string_new("Subject: ");
+	struct mail_msg m;
+	struct mado_err e = { 0 };
+
+	for (int i = 0; i < 20000; i++)
+		g_string_append(raw, "=?a?B?");
+	g_string_append(raw, "?=\nContent-Type: text/html\n\n");
+	for (int i = 0; i < 5000; i++)
+		g_string_append(raw, "<div><span>");
+	g_string_append(raw, "<a href=\"http://x.example/\">http://x.example/</a>");
+	if (ok(mail_parse(raw->str, raw->len, &m, &e) == MADO_OK, "large: parsed")) {
+		/* The last "=?a?B?" and "?=" make one empty word. */
+		ok(g_str_has_prefix(m.subject, "=?a?B?=?a?B?") && strlen(m.subject) == 19999 * 6,
+			"large: 19,999 unfinished words are text (%zu)", strlen(m.subject));
+		is_str(m.body, "http://x.example/", "large: a link inside 10,000 elements");
+	}
+	mail_msg_clear(&m);
+	g_string_free(raw, TRUE);
+}
+
 static void
 is_body(const char *raw, const char *want, const char *what)
 {
@@ -736,5 +760,6 @@ main(void)
 	test_filenames();
 	test_odd_input();
 	test_flowed();
+	test_large_shapes();
 	return tap_done();
 }
