@@ -527,6 +527,14 @@ test_headers(void)
 	p = mail_header_param("attachment; filename*1=b.txt; filename*0=a", "filename");
 	is_str(p, "ab.txt", "param: continuations in any order");
 	g_free(p);
+	p = mail_header_param("attachment; filename=\"\x95\x5c\x8c\x76\x8e\x5a.xls\"; size=10",
+		"filename");
+	is_str(p, "表計算.xls", "param: raw Shift_JIS whose 表 ends in a backslash byte");
+	g_free(p);
+	p = mail_header_param("attachment; filename=\"=?ISO-2022-JP?B?GyRCST0bKEI=?=.txt\"",
+		"filename");
+	is_str(p, "表.txt", "param: an encoded word inside the quotes");
+	g_free(p);
 	p = mail_header_param("inline", "filename");
 	ok(p == NULL, "param: absent");
 	g_free(p);
