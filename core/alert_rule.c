@@ -116,11 +116,13 @@ regex_key(GKeyFile *kf, const char *file, const char *group, const char *key,
 		g_free(v);
 		return MADO_OK;
 	}
-	*out = g_regex_new(v, flags | G_REGEX_OPTIMIZE, 0, &gerr);
-	if (*out == NULL) {
+	/* PCRE reads past the end of a pattern that is not UTF-8. */
+	if (!g_utf8_validate(v, -1, NULL))
+		st = mado_err_set(e, MADO_ECONFIG, _("%s: [%s] %s: not valid UTF-8"), file, group, key);
+	else if ((*out = g_regex_new(v, flags | G_REGEX_OPTIMIZE, 0, &gerr)) == NULL) {
 		st = mado_err_set(e, MADO_ECONFIG, "%s: [%s] %s: %s", file, group, key, gerr->message);
 		g_error_free(gerr);
-	} else if (strcmp(key, "sender") != 0 && g_regex_get_string_number(*out, "host") < 0)
+	} else if (g_regex_get_string_number(*out, "host") < 0)
 		st = mado_err_set(e, MADO_ECONFIG,
 			_("%s: [%s] %s: the pattern needs a named group (?<host>...)"), file, group, key);
 	g_free(v);
@@ -160,7 +162,8 @@ by_host_key(GKeyFile *kf, const char *file, const char *group, struct alert_rule
 			g_strstrip(item);
 			g_strstrip(eq + 1);
 		}
-		if (eq == NULL || *item == '\0' || !code_ok(eq + 1)) {
+		if (eq == NULL || *item == '\0' || !g_utf8_validate(item, -1, NULL) ||
+		    !code_ok(eq + 1)) {
 			st = mado_err_set(e, MADO_ECONFIG,
 				_("%s: [%s] system_by_host: '%s' is not HOST=SYSTEM (a host glob, a"
 				  " managed system code)"), file, group, item);
@@ -182,7 +185,9 @@ sender_key(GKeyFile *kf, const char *file, const char *group, struct alert_rule 
 	size_t n = v != NULL ? strlen(v) : 0;
 	int st = MADO_OK;
 
-	if (n >= 2 && v[0] == '/' && v[n - 1] == '/') {
+	if (n > 0 && !g_utf8_validate(v, -1, NULL))
+		st = mado_err_set(e, MADO_ECONFIG, _("%s: [%s] sender: not valid UTF-8"), file, group);
+	else if (n >= 2 && v[0] == '/' && v[n - 1] == '/') {
 		GError *gerr = NULL;
 
 		v[n - 1] = '\0';
@@ -219,7 +224,8 @@ read_rule(GKeyFile *kf, const char *file, const char *group, struct alert_rule *
 	g_strfreev(keys);
 	if (st != MADO_OK)
 		return st;
-	if (*name == '\0' || g_utf8_strlen(name, -1) > RULE_NAME_MAX || strchr(name, ' ') != NULL)
+	if (*name == '\0' || !g_utf8_validate(name, -1, NULL) ||
+	    g_utf8_strlen(name, -1) > RULE_NAME_MAX || strchr(name, ' ') != NULL)
 		return mado_err_set(e, MADO_ECONFIG,
 			_("%s: [%s]: a rule's name is one word of at most %d characters"), file, group,
 			RULE_NAME_MAX);
@@ -338,6 +344,9 @@ alert_rules_match(const struct alert_rules *rules, const char *sender, const cha
 	struct alert_match *m)
 {
 	memset(m, 0, sizeof *m);
+	/* GRegex matches UTF-8 only; the intake hands it nothing else. */
+	if (!g_utf8_validate(sender, -1, NULL) || !g_utf8_validate(subject, -1, NULL))
+		return false;
 	for (int i = 0; rules != NULL && i < rules->n; i++) {
 		const struct alert_rule *r = &rules->rules[i];
 		GMatchInfo *mi = NULL;

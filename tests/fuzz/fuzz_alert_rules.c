@@ -33,7 +33,7 @@ check_match(const struct alert_rules *rules, const char *sender, const char *sub
 	struct alert_match m;
 	char *low;
 
-	if (!g_utf8_validate(subject, -1, NULL) || !alert_rules_match(rules, sender, subject, &m))
+	if (!alert_rules_match(rules, sender, subject, &m))
 		return;
 	CHECK(m.rule != NULL && m.rule[0] != '\0');
 	CHECK(m.host != NULL && m.check != NULL);
