@@ -65,7 +65,15 @@ acknowledge(const struct mail_source *s, const char *path, const char *base,
 	return MADO_OK;
 }
 
-/* Takes the messages of DIR/sub (new or cur). */
+static gint
+name_order(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Takes the messages of DIR/sub (new or cur), oldest first: a Maildir
+ * name begins with its delivery time in seconds, so name order is
+ * arrival order and a reply is not taken before the inquiry it answers. */
 static int
 take_dir(const struct mail_source *s, const char *sub, const struct source_sink *sink,
 	struct source_counts *n, struct mado_err *e)
@@ -88,6 +96,7 @@ take_dir(const struct mail_source *s, const char *sub, const struct source_sink 
 		if (name[0] != '.' && !is_seen(name))
 			g_ptr_array_add(names, g_strdup(name));
 	g_dir_close(d);
+	g_ptr_array_sort(names, name_order);
 	for (guint i = 0; st == MADO_OK && i < names->len && !source_stopping(sink);) {
 		struct source_msg msgs[SOURCE_BATCH];
 		size_t bytes = 0;
