@@ -102,4 +102,21 @@ is "$(ls "$md/new" | wc -l)" 0 "and moves it out of new/"
 MADO_CONFIG="$TMP/md.conf" run "$MADOD" fetch --once
 is "$(sqlite3 "$MADO_DB" "SELECT count(*) FROM mail_message")" 7 "a pass with nothing new stores nothing"
 
+# Delivery order: a chain of ten mails, each answering the one before, is
+# taken oldest first (a Maildir name begins with its delivery time), so it
+# stays one ticket in whatever order the directory lists the files.
+for n in 0 1 2 3 4 5 6 7 8 9; do
+	{
+		printf 'From: chain@example.jp\r\nSubject: chain\r\nMessage-ID: <chain-%s@example.jp>\r\n' $n
+		if [ $n -gt 0 ]; then printf 'In-Reply-To: <chain-%s@example.jp>\r\n' $((n - 1)); fi
+		printf '\r\nmessage %s\r\n' $n
+	} > "$md/new/$((1795140200 + n)).Mc$n.host"
+done
+MADO_CONFIG="$TMP/md.conf" run "$MADOD" fetch --once
+is "$rc" 0 "a chain of replies is taken"
+is "$(sqlite3 "$MADO_DB" "SELECT count(*) FROM ticket WHERE subject = 'chain'")" 1 \
+	"oldest first: one ticket"
+is "$(sqlite3 "$MADO_DB" "SELECT count(*) FROM comment c JOIN ticket t ON t.id = c.ticket_id
+	WHERE t.subject = 'chain' AND c.kind = 'incoming'")" 9 "with the nine replies on it"
+
 done_testing
