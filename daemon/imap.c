@@ -512,6 +512,9 @@ imap_take_unseen(struct imap *im, const struct mail_source *s,
 				msgs[j] = msgs[k];
 				msgs[k] = m;
 				msgs[k].what = g_strdup_printf("UID %lu", msgs[k].ref);
+				/* Not taken until the sink says so: a FETCH that failed
+				 * part-way must not flag what it did return. */
+				msgs[k].status = MADO_ETEMP;
 				k++;
 			}
 		if (st == MADO_OK)

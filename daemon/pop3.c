@@ -111,6 +111,9 @@ pop3_take_all(const struct mail_source *s, const char *password, GHashTable *tak
 			bytes += buf->len;
 			msgs[k].raw = g_strndup(buf->str, buf->len);
 			msgs[k].what = g_strdup(m->uidl);
+			/* Not taken until the sink says so: a RETR failing later in
+			 * the batch must not DELE what was read before it. */
+			msgs[k].status = MADO_ETEMP;
 			msgs[k++].ref = i;
 		}
 		if (st == MADO_OK)

@@ -1,0 +1,241 @@
+/* The mail sources when the server fails part-way through a batch: a
+ * server on 127.0.0.1 that answers like dovecot but refuses to hand over
+ * the second message (POP3 RETR -ERR, IMAP UID FETCH tagged NO). The
+ * first message was read but never reached the sink, so it must not be
+ * deleted (DELE) or flagged (\Seen, \Deleted) on the server. */
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <glib.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "daemon/imap.h"
+#include "daemon/pop3.h"
+#include "daemon/source.h"
+#include "tests/tap.h"
+
+#define MSG "From: a@example.jp\r\nSubject: one\r\nMessage-ID: <one@example.jp>\r\n\r\nbody\r\n"
+
+struct server {
+	int fd, port;
+	bool imap;
+	bool done;
+	GString *log;     /* every command line the server got */
+	GThread *thread;
+};
+
+static void
+say(int fd, const char *s)
+{
+	size_t len = strlen(s);
+
+	while (len > 0) {
+		ssize_t n = write(fd, s, len);
+
+		if (n <= 0)
+			return;
+		s += n;
+		len -= (size_t)n;
+	}
+}
+
+/* The answer to one POP3 command. */
+static void
+pop3_answer(int fd, const char *line)
+{
+	if (g_ascii_strncasecmp(line, "CAPA", 4) == 0)
+		say(fd, "+OK\r\nUSER\r\nUIDL\r\n.\r\n");
+	else if (g_ascii_strncasecmp(line, "UIDL", 4) == 0)
+		say(fd, "+OK\r\n1 uid-one\r\n2 uid-two\r\n.\r\n");
+	else if (g_ascii_strncasecmp(line, "RETR 1", 6) == 0)
+		say(fd, "+OK\r\n" MSG ".\r\n");
+	else if (g_ascii_strncasecmp(line, "RETR", 4) == 0)
+		say(fd, "-ERR message unreadable\r\n");
+	else
+		say(fd, "+OK\r\n");
+}
+
+/* The answer to one IMAP command ("TAG COMMAND ..."). */
+static void
+imap_answer(int fd, const char *line)
+{
+	const char *sp = strchr(line, ' ');
+	char *tag = g_strndup(line, sp != NULL ? (size_t)(sp - line) : strlen(line));
+	const char *cmd = sp != NULL ? sp + 1 : "";
+	char *out;
+
+	if (g_ascii_strncasecmp(cmd, "CAPABILITY", 10) == 0)
+		out = g_strdup_printf("* CAPABILITY IMAP4rev1 UIDPLUS\r\n%s OK done\r\n", tag);
+	else if (g_ascii_strncasecmp(cmd, "SELECT", 6) == 0)
+		out = g_strdup_printf("* 2 EXISTS\r\n%s OK [READ-WRITE] done\r\n", tag);
+	else if (g_ascii_strncasecmp(cmd, "UID SEARCH", 10) == 0)
+		out = g_strdup_printf("* SEARCH 1 2\r\n%s OK done\r\n", tag);
+	else if (strstr(cmd, "RFC822.SIZE") != NULL)
+		out = g_strdup_printf("* 1 FETCH (UID 1 RFC822.SIZE %zu)\r\n"
+			"* 2 FETCH (UID 2 RFC822.SIZE 40)\r\n%s OK done\r\n", strlen(MSG), tag);
+	else if (strstr(cmd, "BODY.PEEK[]") != NULL)
+		out = g_strdup_printf("* 1 FETCH (UID 1 BODY[] {%zu}\r\n" MSG ")\r\n"
+			"%s NO [SERVERBUG] message 2 unreadable\r\n", strlen(MSG), tag);
+	else if (g_ascii_strncasecmp(cmd, "LOGOUT", 6) == 0)
+		out = g_strdup_printf("* BYE\r\n%s OK done\r\n", tag);
+	else
+		out = g_strdup_printf("%s OK done\r\n", tag);
+	say(fd, out);
+	g_free(out);
+	g_free(tag);
+}
+
+static gpointer
+serve(gpointer p)
+{
+	struct server *s = p;
+
+	for (;;) {
+		int c = accept(s->fd, NULL, NULL);
+		GString *in = g_string_new(NULL);
+		char buf[4096];
+		ssize_t n;
+
+		if (c < 0 || s->done) {
+			if (c >= 0)
+				close(c);
+			g_string_free(in, TRUE);
+			return NULL;
+		}
+		say(c, s->imap ? "* OK ready\r\n" : "+OK ready\r\n");
+		while ((n = read(c, buf, sizeof buf)) > 0) {
+			char *eol;
+
+			g_string_append_len(in, buf, n);
+			while ((eol = strstr(in->str, "\r\n")) != NULL) {
+				char *line = g_strndup(in->str, (size_t)(eol - in->str));
+
+				g_string_append_printf(s->log, "%s\n", line);
+				if (s->imap)
+					imap_answer(c, line);
+				else
+					pop3_answer(c, line);
+				g_string_erase(in, 0, eol + 2 - in->str);
+				g_free(line);
+			}
+		}
+		close(c);
+		g_string_free(in, TRUE);
+	}
+}
+
+static void
+server_start(struct server *s, bool imap)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	socklen_t len = sizeof a;
+
+	memset(s, 0, sizeof *s);
+	s->imap = imap;
+	s->log = g_string_new(NULL);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	s->fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (s->fd < 0 || bind(s->fd, (struct sockaddr *)&a, sizeof a) != 0 ||
+	    listen(s->fd, 8) != 0 || getsockname(s->fd, (struct sockaddr *)&a, &len) != 0)
+	{
+		printf("Bail out! cannot listen on 127.0.0.1\n");
+		exit(1);
+	}
+	s->port = ntohs(a.sin_port);
+	s->thread = g_thread_new("server", serve, s);
+}
+
+/* Ends the server: one last connection wakes its accept(). */
+static void
+server_stop(struct server *s)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)s->port) };
+	int c = socket(AF_INET, SOCK_STREAM, 0);
+
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	s->done = true;
+	if (c >= 0 && connect(c, (struct sockaddr *)&a, sizeof a) == 0)
+		close(c);
+	g_thread_join(s->thread);
+	close(s->fd);
+	g_string_free(s->log, TRUE);
+}
+
+static int
+take(const char *raw, size_t len, void *ctx, struct mado_err *e)
+{
+	(void)raw;
+	(void)len;
+	(void)e;
+	(*(int *)ctx)++;
+	return MADO_OK;
+}
+
+static void
+test_pop3(void)
+{
+	struct server srv;
+	struct mail_source s = { .name = "errors", .type = SOURCE_POP3, .user = "u",
+		.delete_after = true };
+	int taken = 0;
+	struct source_sink sink = { take, &taken, NULL, NULL };
+	struct source_counts n = { 0 };
+	struct mado_err e = { 0 };
+	int st;
+
+	server_start(&srv, false);
+	s.url = g_strdup_printf("pop3://127.0.0.1:%d/", srv.port);
+	st = pop3_take_all(&s, "p", NULL, &sink, &n, &e);
+	ok(st != MADO_OK, "POP3: a RETR refused ends the pass with an error (%s)", e.msg);
+	is_int(taken, 0, "POP3: the batch did not reach the sink");
+	ok(strstr(srv.log->str, "DELE") == NULL, "POP3: no message was deleted on the server");
+	if (strstr(srv.log->str, "DELE") != NULL)
+		printf("# server got: %s\n", g_strdelimit(srv.log->str, "\n", ' '));
+	server_stop(&srv);
+	g_free(s.url);
+}
+
+static void
+test_imap(void)
+{
+	struct server srv;
+	struct mail_source s = { .name = "errors", .type = SOURCE_IMAP, .user = "u",
+		.delete_after = true };
+	int taken = 0;
+	struct source_sink sink = { take, &taken, NULL, NULL };
+	struct source_counts n = { 0 };
+	struct mado_err e = { 0 };
+	struct imap *im = NULL;
+	int st;
+
+	server_start(&srv, true);
+	s.url = g_strdup_printf("imap://127.0.0.1:%d/INBOX", srv.port);
+	st = imap_open(&s, "p", &im, &e);
+	is_int(st, MADO_OK, "IMAP: logged in to the scripted server: %s", e.msg);
+	if (st == MADO_OK) {
+		st = imap_take_unseen(im, &s, &sink, &n, &e);
+		imap_close(im);
+	}
+	ok(st != MADO_OK, "IMAP: a UID FETCH answered NO ends the pass with an error (%s)",
+		e.msg);
+	is_int(taken, 0, "IMAP: the batch did not reach the sink");
+	ok(strstr(srv.log->str, "STORE") == NULL && strstr(srv.log->str, "EXPUNGE") == NULL,
+		"IMAP: no message was flagged or expunged on the server");
+	if (strstr(srv.log->str, "STORE") != NULL)
+		printf("# server got: %s\n", g_strdelimit(srv.log->str, "\n", ' '));
+	server_stop(&srv);
+	g_free(s.url);
+}
+
+int
+main(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	test_pop3();
+	test_imap();
+	curl_global_cleanup();
+	return tap_done();
+}
