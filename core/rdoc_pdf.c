@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <glib.h>
 
+#include "base/env.h"
 #include "base/file_write.h"
 #include "base/i18n.h"
 
@@ -269,11 +270,15 @@ write_out(void *closure, const unsigned char *data, unsigned int length)
 		: CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* Lays the document (ctx) out on a PDF surface writing to fp. */
+/* Lays the document (ctx) out on a PDF surface writing to fp. With the
+ * caller's rights: the document is built, and fontconfig follows the
+ * caller's own configuration (FONTCONFIG_FILE, ~/.config/fontconfig),
+ * which must not reach files only the program's group may read. */
 static int
 render(FILE *fp, void *ctx, struct mado_err *e)
 {
 	const struct rdoc *d = ctx;
+	gid_t saved = mado_as_caller();
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_out, fp, PDF_PAGE_W,
 		PDF_PAGE_H);
 	PangoFontMap *map = pango_cairo_font_map_new();
@@ -308,6 +313,7 @@ render(FILE *fp, void *ctx, struct mado_err *e)
 	for (int i = 0; i < PDF_NFONTS; i++)
 		if (p.font[i] != NULL)
 			pango_font_description_free(p.font[i]);
+	mado_as_program(saved);
 	return st;
 }
 
