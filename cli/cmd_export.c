@@ -74,13 +74,8 @@ struct retention_job {
 	struct cli_ctx *c;
 	const char *dir;
 	const struct retention_year *y;
+	char *path;          /* the year's archive, once written */
 };
-
-static char *
-archive_path(const struct retention_job *r, int fy)
-{
-	return g_strdup_printf("%s/calllog-FY%d.csv", r->dir, fy);
-}
 
 static int
 write_archive(FILE *fp, void *p, struct mado_err *e)
@@ -94,12 +89,12 @@ static int
 archive_year(const struct retention_year *y, void *p, struct mado_err *e)
 {
 	struct retention_job *r = p;
-	char *path = archive_path(r, y->fy);
 	int st;
 
+	g_free(r->path);
+	r->path = retention_archive_path(r->dir, y->fy);
 	r->y = y;
-	st = cli_write_file(path, 0600, write_archive, r, e);
-	g_free(path);
+	st = cli_write_file(r->path, 0600, write_archive, r, e);
 	return st;
 }
 
@@ -107,7 +102,7 @@ static void
 year_done(const struct retention_year *y, void *p, bool dry_run)
 {
 	struct retention_job *r = p;
-	char *path = archive_path(r, y->fy);
+	char *path = dry_run ? retention_archive_path(r->dir, y->fy) : r->path;
 
 	if (dry_run)
 		fprintf(r->c->out, _("FY%d: %" PRId64 " call logs would be archived to %s and"
@@ -115,7 +110,8 @@ year_done(const struct retention_year *y, void *p, bool dry_run)
 	else
 		fprintf(r->c->out, _("FY%d: %" PRId64 " call logs archived to %s and deleted in"
 			" %" PRId64 " batches\n"), y->fy, y->count, path, y->batches);
-	g_free(path);
+	if (dry_run)
+		g_free(path);
 }
 
 static void
@@ -142,7 +138,7 @@ cmd_admin_retention_run(struct cli_ctx *c, int argc, char **argv)
 	struct retention_job r = { .c = c, .dir = "." };
 	struct retention_opts o = { .archive = archive_year, .done = year_run, .ctx = &r };
 	struct mado_err e = { 0 };
-	int ch;
+	int ch, st;
 
 	cli_getopt_reset();
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -156,5 +152,7 @@ cmd_admin_retention_run(struct cli_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
-	return retention_run(c->db, &c->actor, &o, &e) == MADO_OK ? MADO_OK : cli_fail(&e);
+	st = retention_run(c->db, &c->actor, &o, &e);
+	g_free(r.path);
+	return st == MADO_OK ? MADO_OK : cli_fail(&e);
 }

@@ -1,5 +1,6 @@
 #include "retention.h"
 
+#include <glib.h>
 #include <inttypes.h>
 #include <stdlib.h>
 
@@ -29,6 +30,24 @@ retention_calllog_years(struct db *db, int *years, struct mado_err *e)
 		*years = (int)n;
 	free(v);
 	return st;
+}
+
+char *
+retention_archive_path(const char *dir, int fy)
+{
+	char *path = NULL;
+	gid_t saved = mado_as_caller();
+
+	for (int n = 1; path == NULL || g_file_test(path, G_FILE_TEST_EXISTS); n++) {
+		char *name = n == 1 ? g_strdup_printf("calllog-FY%d.csv", fy)
+			: g_strdup_printf("calllog-FY%d-%d.csv", fy, n);
+
+		g_free(path);
+		path = g_build_filename(dir, name, NULL);
+		g_free(name);
+	}
+	mado_as_program(saved);
+	return path;
 }
 
 int

@@ -50,6 +50,14 @@ int retention_calllog_years(struct db *db, int *years, struct mado_err *e);
 int retention_run(struct db *db, const struct actor *actor, const struct retention_opts *o,
 	struct mado_err *e);
 
+/* Where in dir the archive of fiscal year fy goes: calllog-FY<fy>.csv,
+ * else, when a file of that name is there, the first free
+ * calllog-FY<fy>-<n>.csv. An earlier archive of the year (a run cut
+ * short, call logs of the year added later) holds rows that are deleted,
+ * so it must never be replaced. Looked at with the caller's rights;
+ * g_free(). */
+char *retention_archive_path(const char *dir, int fy);
+
 /* The archive of y: the call log export of its period, UTF-8 with BOM. */
 int retention_archive(struct db *db, const struct actor *actor, const struct retention_year *y,
 	FILE *fp, struct mado_err *e);

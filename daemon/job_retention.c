@@ -15,6 +15,7 @@
 struct archive_ctx {
 	const struct job_env *env;
 	const struct retention_year *y;
+	char *path;              /* the year's archive, once written */
 	GString *done;
 };
 
@@ -24,15 +25,6 @@ write_year(FILE *fp, void *p, struct mado_err *e)
 	struct archive_ctx *a = p;
 
 	return retention_archive(a->env->db, a->env->actor, a->y, fp, e);
-}
-
-static char *
-archive_path(const struct job_env *env, int fy)
-{
-	char name[32];
-
-	snprintf(name, sizeof name, "calllog-FY%d.csv", fy);
-	return g_build_filename(env->cfg->madod.archive_dir, name, NULL);
 }
 
 static int
@@ -45,10 +37,11 @@ archive_year(const struct retention_year *y, void *p, struct mado_err *e)
 	if (a->env->cfg->madod.archive_dir == NULL)
 		return mado_err_set(e, MADO_ECONFIG, _("FY%d is past retention, but no [jobs]"
 			" archive_dir is configured to archive it to"), y->fy);
-	path = archive_path(a->env, y->fy);
+	path = retention_archive_path(a->env->cfg->madod.archive_dir, y->fy);
 	a->y = y;
 	st = mado_write_file(path, 0640, write_year, a, e);
-	g_free(path);
+	g_free(a->path);
+	a->path = path;
 	return st;
 }
 
@@ -56,11 +49,9 @@ static void
 year_done(const struct retention_year *y, void *p)
 {
 	struct archive_ctx *a = p;
-	char *path = archive_path(a->env, y->fy);
 
 	g_string_append_printf(a->done, _("%sFY%d: %" PRId64 " call logs archived to %s and"
-		" deleted"), a->done->len ? "; " : "", y->fy, y->count, path);
-	g_free(path);
+		" deleted"), a->done->len ? "; " : "", y->fy, y->count, a->path);
 }
 
 int
@@ -74,5 +65,6 @@ job_retention(const struct job_env *env, char *msg, size_t msgsz, struct mado_er
 		snprintf(msg, msgsz, "%s", a.done->len ? a.done->str
 			: _("no fiscal year past retention"));
 	g_string_free(a.done, TRUE);
+	g_free(a.path);
 	return st;
 }

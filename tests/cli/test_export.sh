@@ -71,6 +71,16 @@ is "$(sql "SELECT group_concat(receipt_no) FROM calllog ORDER BY id")" "C1,C2,C3
 is "$(sql "SELECT field || ' ' || old_value || ' ' || new_value FROM audit WHERE action = 'retention_delete'")" \
 	"FY2023 C0..C0 1" "the batch audited"
 
+# A call log of FY2023 added after its archive: archived beside it, never over it.
+sql "INSERT INTO calllog(receipt_no, operator_id, started_at, inquiry_text, response_text)
+ SELECT 'C8', operator_id, started_at, '後から', '' FROM calllog WHERE receipt_no = 'C1';
+UPDATE calllog SET started_at = 1682899200 WHERE receipt_no = 'C8';"
+run env MADO_NOW=1793545200 "$MADO" admin retention run --archive-dir "$TMP"
+like "$out" "FY2023: 1 call logs archived to $TMP/calllog-FY2023-2.csv" "the second archive of FY2023 has a name of its own"
+cmp "$TMP/calllog-FY2023.csv" "$TMP/want-fy.csv" >/dev/null
+ok $? "the first archive is kept as it was"
+like "$(cat "$TMP/calllog-FY2023-2.csv")" "C8,.*後から" "the second holds C8"
+
 sql "INSERT INTO staff(login, name, role) VALUES ('root', 'root', 'operator');"
 run "$MADO" export calllogs $P --output "$TMP/refused.csv"
 is "$rc" 77 "an operator may not export call logs"

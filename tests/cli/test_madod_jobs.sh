@@ -83,4 +83,18 @@ is "$(sql "SELECT last_status FROM job WHERE name = 'retention'")" "failed" \
 like "$(sql "SELECT last_message FROM job WHERE name = 'retention'")" "archive_dir" \
 	"and says why"
 is "$(sql "SELECT count(*) FROM calllog WHERE receipt_no = 'C9'")" 1 "nothing deleted unarchived"
+
+# C9 is of FY2023 too, archived before: its archive goes beside the first,
+# whose rows are gone from the database, instead of replacing it.
+sed -i "s|^\[jobs\]|[jobs]\narchive_dir = $TMP/archive|" "$conf"
+sql "UPDATE job SET next_run_at = 1, running_since = NULL WHERE name = 'retention'"
+"$MADOD" --config "$conf" run 2>"$TMP/run5.log" &
+pid=$!
+wait_for "$TMP/run5.log" "job retention: (ok|failed)"
+kill -TERM $pid; wait $pid
+like "$(cat "$TMP/run5.log")" "job retention: ok: FY2023: 1 call logs archived to $TMP/archive/calllog-FY2023-2.csv" \
+	"a second archive of FY2023 gets a name of its own"
+like "$(cat "$f")" "C0,山田 花子" "the first archive still holds C0"
+like "$(cat "$TMP/archive/calllog-FY2023-2.csv")" "C9," "the second holds C9"
+is "$(sql "SELECT count(*) FROM calllog WHERE receipt_no = 'C9'")" 0 "and C9 is deleted"
 done_testing
