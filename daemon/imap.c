@@ -11,6 +11,9 @@
 #include "base/i18n.h"
 
 enum { IMAP_TIMEOUT_MS = 120 * 1000 };
+/* Larger literals are refused: no message we take is near it (a batch is
+ * 16 MiB), and a size near SIZE_MAX would wrap the arithmetic below. */
+#define IMAP_LITERAL_MAX ((size_t)1 << 30)
 
 struct imap {
 	CURL *curl;
@@ -162,6 +165,9 @@ read_resp(struct imap *im, struct imap_resp *r, struct mado_err *e)
 		}
 		if (!literal_size(im->in->str + off, im->in->str + end, &size))
 			break;
+		if (size > IMAP_LITERAL_MAX)
+			return mado_err_set(e, MADO_ETEMP, _("source %s: IMAP server announced %zu"
+				" bytes, more than the %zu taken"), im->name, size, IMAP_LITERAL_MAX);
 		while (im->in->len < end + 2 + size)
 			if (recv_more(im, e) != MADO_OK)
 				return e->status;

@@ -2,7 +2,9 @@
  * server on 127.0.0.1 that answers like dovecot but refuses to hand over
  * the second message (POP3 RETR -ERR, IMAP UID FETCH tagged NO). The
  * first message was read but never reached the sink, so it must not be
- * deleted (DELE) or flagged (\Seen, \Deleted) on the server. */
+ * deleted (DELE) or flagged (\Seen, \Deleted) on the server. And an
+ * IMAP server announcing a literal larger than memory is an error, not a
+ * read past the buffer. */
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <glib.h>
@@ -22,6 +24,7 @@
 struct server {
 	int fd, port;
 	bool imap;
+	bool huge;        /* IMAP: the message announced as {2^64 - 1} bytes */
 	bool done;
 	GString *log;     /* every command line the server got */
 	GThread *thread;
@@ -60,7 +63,7 @@ pop3_answer(int fd, const char *line)
 
 /* The answer to one IMAP command ("TAG COMMAND ..."). */
 static void
-imap_answer(int fd, const char *line)
+imap_answer(int fd, const char *line, bool huge)
 {
 	const char *sp = strchr(line, ' ');
 	char *tag = g_strndup(line, sp != NULL ? (size_t)(sp - line) : strlen(line));
@@ -76,6 +79,9 @@ imap_answer(int fd, const char *line)
 	else if (strstr(cmd, "RFC822.SIZE") != NULL)
 		out = g_strdup_printf("* 1 FETCH (UID 1 RFC822.SIZE %zu)\r\n"
 			"* 2 FETCH (UID 2 RFC822.SIZE 40)\r\n%s OK done\r\n", strlen(MSG), tag);
+	else if (strstr(cmd, "BODY.PEEK[]") != NULL && huge)
+		out = g_strdup_printf("* 1 FETCH (UID 1 BODY[] {18446744073709551615}\r\n"
+			MSG ")\r\n%s OK done\r\n", tag);
 	else if (strstr(cmd, "BODY.PEEK[]") != NULL)
 		out = g_strdup_printf("* 1 FETCH (UID 1 BODY[] {%zu}\r\n" MSG ")\r\n"
 			"%s NO [SERVERBUG] message 2 unreadable\r\n", strlen(MSG), tag);
@@ -115,7 +121,7 @@ serve(gpointer p)
 
 				g_string_append_printf(s->log, "%s\n", line);
 				if (s->imap)
-					imap_answer(c, line);
+					imap_answer(c, line, s->huge);
 				else
 					pop3_answer(c, line);
 				g_string_erase(in, 0, eol + 2 - in->str);
@@ -128,13 +134,14 @@ serve(gpointer p)
 }
 
 static void
-server_start(struct server *s, bool imap)
+server_start(struct server *s, bool imap, bool huge)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET };
 	socklen_t len = sizeof a;
 
 	memset(s, 0, sizeof *s);
 	s->imap = imap;
+	s->huge = huge;
 	s->log = g_string_new(NULL);
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	s->fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -186,7 +193,7 @@ test_pop3(void)
 	struct mado_err e = { 0 };
 	int st;
 
-	server_start(&srv, false);
+	server_start(&srv, false, false);
 	s.url = g_strdup_printf("pop3://127.0.0.1:%d/", srv.port);
 	st = pop3_take_all(&s, "p", NULL, &sink, &n, &e);
 	ok(st != MADO_OK, "POP3: a RETR refused ends the pass with an error (%s)", e.msg);
@@ -211,7 +218,7 @@ test_imap(void)
 	struct imap *im = NULL;
 	int st;
 
-	server_start(&srv, true);
+	server_start(&srv, true, false);
 	s.url = g_strdup_printf("imap://127.0.0.1:%d/INBOX", srv.port);
 	st = imap_open(&s, "p", &im, &e);
 	is_int(st, MADO_OK, "IMAP: logged in to the scripted server: %s", e.msg);
@@ -230,12 +237,39 @@ test_imap(void)
 	g_free(s.url);
 }
 
+static void
+test_imap_huge_literal(void)
+{
+	struct server srv;
+	struct mail_source s = { .name = "errors", .type = SOURCE_IMAP, .user = "u" };
+	int taken = 0;
+	struct source_sink sink = { take, &taken, NULL, NULL };
+	struct source_counts n = { 0 };
+	struct mado_err e = { 0 };
+	struct imap *im = NULL;
+	int st;
+
+	server_start(&srv, true, true);
+	s.url = g_strdup_printf("imap://127.0.0.1:%d/INBOX", srv.port);
+	st = imap_open(&s, "p", &im, &e);
+	if (st == MADO_OK) {
+		st = imap_take_unseen(im, &s, &sink, &n, &e);
+		imap_close(im);
+	}
+	is_int(st, MADO_ETEMP, "IMAP: a literal of 2^64 - 1 bytes ends the pass: %s", e.msg);
+	ok(taken == 0 && strstr(srv.log->str, "STORE") == NULL,
+		"IMAP: nothing taken or flagged");
+	server_stop(&srv);
+	g_free(s.url);
+}
+
 int
 main(void)
 {
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	test_pop3();
 	test_imap();
+	test_imap_huge_literal();
 	curl_global_cleanup();
 	return tap_done();
 }
