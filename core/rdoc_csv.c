@@ -4,7 +4,41 @@
  * tables. Paragraphs are left out: they are not figures. */
 #include "rdoc.h"
 
+#include <glib.h>
+#include <string.h>
+
 #include "core/csv.h"
+
+/* Whether a spreadsheet would read the cell as a formula: it starts with
+ * '=', '+', '-', '@', a tab or a CR and is not a plain number. Cells
+ * hold text from outside (the subject of a mail), and Excel runs what
+ * such a cell says when the file is opened. */
+static bool
+formula_like(const char *s)
+{
+	if (s == NULL || *s == '\0' || strchr("=+-@\t\r", *s) == NULL)
+		return false;
+	if (*s == '+' || *s == '-')
+		return s[1] != '\0' && s[1 + strspn(s + 1, "0123456789.,")] != '\0';
+	return true;
+}
+
+/* One row with formula-like cells prefixed by "'", as Excel writes text. */
+static int
+write_row(struct csv_writer *w, const char *const *cells, int n, struct mado_err *e)
+{
+	const char **safe = g_new(const char *, n > 0 ? n : 1);
+	char **made = g_new0(char *, n > 0 ? n + 1 : 1);
+	int st;
+
+	for (int c = 0, k = 0; c < n; c++)
+		safe[c] = formula_like(cells[c]) ? (made[k++] = g_strconcat("'", cells[c], NULL))
+			: cells[c];
+	st = csv_write_row(w, safe, (size_t)n, e);
+	g_strfreev(made);
+	g_free(safe);
+	return st;
+}
 
 static int
 write_table(struct csv_writer *w, const char *name, const struct rdoc_table *t,
@@ -19,8 +53,8 @@ write_table(struct csv_writer *w, const char *name, const struct rdoc_table *t,
 		return st;
 	}
 	for (int r = 0; r < t->nrows; r++) {
-		st = csv_write_row(w, (const char *const *)t->cells + (size_t)r * (size_t)t->ncols,
-			(size_t)t->ncols, e);
+		st = write_row(w, (const char *const *)t->cells + (size_t)r * (size_t)t->ncols,
+			t->ncols, e);
 		if (st != MADO_OK) {
 			mado_err_prefix(e, "%s: row %d: ", name, r + 1);
 			return st;

@@ -193,6 +193,22 @@ test_csv(void)
 		"内訳\r\n①,\"a,b\"\r\nx,窓口😀\r\n", "csv: two tables, a blank line between");
 	free(out);
 	rdoc_free(&d);
+
+	/* A subject from a mail that Excel would run as a formula. */
+	rdoc_init(&d, "一覧", NULL, NULL);
+	{
+		struct rdoc_table *t = rdoc_table(&d, 3, (const char *const[]){ "a", "b", "c" }, NULL);
+
+		rdoc_row(t, (const char *const[]){ "=HYPERLINK(\"http://x/\",\"開く\")", "-12",
+			"@SUM(A1)" }, false);
+		rdoc_row(t, (const char *const[]){ "+1,5", "-1+2", "a=b" }, false);
+	}
+	out = csv_of(&d, false, false, &len, &st, &e);
+	is_str(out, "一覧\r\na,b,c\r\n\"'=HYPERLINK(\"\"http://x/\"\",\"\"開く\"\")\",-12,'@SUM(A1)\r\n"
+		"\"+1,5\",'-1+2,a=b\r\n",
+		"csv: cells a spreadsheet would run as formulas start with ', numbers stay numbers");
+	free(out);
+	rdoc_free(&d);
 }
 
 static void
