@@ -306,6 +306,10 @@ imap_open(const struct mail_source *s, const char *password, struct imap **out,
 	curl_easy_setopt(im->curl, CURLOPT_CONNECT_ONLY, 1L);
 	curl_easy_setopt(im->curl, CURLOPT_CONNECTTIMEOUT, 30L);
 	curl_easy_setopt(im->curl, CURLOPT_NOSIGNAL, 1L);
+	/* Straight to the configured server: libcurl would otherwise follow
+	 * ALL_PROXY and imap_proxy from the environment of whoever runs a
+	 * setgid madod, and hand them the login. */
+	curl_easy_setopt(im->curl, CURLOPT_PROXY, "");
 	if (s->ca_file != NULL)
 		curl_easy_setopt(im->curl, CURLOPT_CAINFO, s->ca_file);
 	rc = curl_easy_perform(im->curl);

@@ -99,6 +99,11 @@ main(int argc, char **argv)
 	int i, st;
 
 	mado_i18n_init(NULL);
+	/* libcurl reads it with plain getenv (OpenSSL's own variables are
+	 * ignored for a setgid program): the caller must not get the TLS keys
+	 * of the sources' connections written to a file of theirs. */
+	if (mado_env_privileged())
+		unsetenv("SSLKEYLOGFILE");
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			c.cli_db = argv[++i];

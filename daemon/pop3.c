@@ -83,6 +83,8 @@ pop3_take_all(const struct mail_source *s, const char *password, GHashTable *tak
 	curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
 	curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, 120L);
 	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	/* No proxy from the environment (see imap_open). */
+	curl_easy_setopt(curl, CURLOPT_PROXY, "");
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
 	if (s->ca_file != NULL)
 		curl_easy_setopt(curl, CURLOPT_CAINFO, s->ca_file);

@@ -4,7 +4,7 @@
  * first message was read but never reached the sink, so it must not be
  * deleted (DELE) or flagged (\Seen, \Deleted) on the server. And an
  * IMAP server announcing a literal larger than memory is an error, not a
- * read past the buffer. */
+ * read past the buffer. A proxy named in the environment is not used. */
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <glib.h>
@@ -196,6 +196,7 @@ test_pop3(void)
 	server_start(&srv, false, false);
 	s.url = g_strdup_printf("pop3://127.0.0.1:%d/", srv.port);
 	st = pop3_take_all(&s, "p", NULL, &sink, &n, &e);
+	ok(strstr(srv.log->str, "RETR 2") != NULL, "POP3: the server was asked for both messages");
 	ok(st != MADO_OK, "POP3: a RETR refused ends the pass with an error (%s)", e.msg);
 	is_int(taken, 0, "POP3: the batch did not reach the sink");
 	ok(strstr(srv.log->str, "DELE") == NULL, "POP3: no message was deleted on the server");
@@ -256,6 +257,7 @@ test_imap_huge_literal(void)
 		st = imap_take_unseen(im, &s, &sink, &n, &e);
 		imap_close(im);
 	}
+	ok(strstr(srv.log->str, "BODY.PEEK[]") != NULL, "IMAP: the server was asked for the message");
 	is_int(st, MADO_ETEMP, "IMAP: a literal of 2^64 - 1 bytes ends the pass: %s", e.msg);
 	ok(taken == 0 && strstr(srv.log->str, "STORE") == NULL,
 		"IMAP: nothing taken or flagged");
@@ -266,6 +268,10 @@ test_imap_huge_literal(void)
 int
 main(void)
 {
+	/* A proxy in the environment is not used: the login goes to the
+	 * configured server only (nothing listens on port 1). */
+	setenv("ALL_PROXY", "socks5://127.0.0.1:1", 1);
+	setenv("all_proxy", "socks5://127.0.0.1:1", 1);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	test_pop3();
 	test_imap();
