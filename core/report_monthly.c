@@ -63,7 +63,9 @@ struct grid {
 static int
 grid_add(struct grid *g, const char *key, const char *name)
 {
-	if (g->nrows == GRID_ROWS)
+	/* The last row is kept for the other keys ("?"), so that a key past
+	 * the named rows is counted there rather than dropped from the totals. */
+	if (g->nrows >= GRID_ROWS - (strcmp(key, "?") != 0))
 		return -1;
 	g_strlcpy(g->key[g->nrows], key, KEY_SIZE);
 	g->name[g->nrows] = g_strdup(name);

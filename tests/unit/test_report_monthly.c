@@ -244,6 +244,41 @@ check_march(void)
 	ok(strstr(e.msg, "--month") != NULL, "naming --month: %s", e.msg);
 }
 
+/* More incident categories than the statistics grid has rows: the ones
+ * past it are counted under Uncategorised, not dropped from the totals. */
+static void
+check_many_categories(void)
+{
+	struct monthly_spec s;
+	struct rdoc d;
+	struct mado_err e = { 0 };
+	char *t;
+
+	for (int i = 100; i < 170; i++) {
+		char *sql = g_strdup_printf("INSERT INTO category(id, code, name, scope) VALUES"
+			" (%d, 'C%d', '分類%d', 'incident');", i, i, i);
+
+		testdb_exec(db, sql);
+		g_free(sql);
+	}
+	testdb_exec(db, "INSERT INTO ticket(id, kind, number, subject, status, queue_id,"
+		" category_id, source, created_at, updated_at, closed_at) VALUES"
+		" (20, 'incident', 'INC-20', '最後の分類', 'new', 1, 169, 'phone', 1775001600, 0, NULL);"
+		"INSERT INTO ticket_incident(ticket_id, after_hours, callout) VALUES (20, 0, 0);");
+	report_monthly_spec(2026, 4, &s, &e);
+	is_int(report_monthly(db, &sup, &s, &d, &e), MADO_OK, "April with 73 categories");
+	t = probe_table(&d, "Incidents per category");
+	ok(strstr(t, "*Total|3|") != NULL, "per category: INC-20 of the 73rd category counted"
+		" in April's total (I2, I3 and it)");
+	ok(strstr(t, "Uncategorised|1|") != NULL, "under Uncategorised");
+	g_free(t);
+	t = probe_table(&d, "Incident status");
+	ok(g_str_has_suffix(t, "*Total|3|0|4;"), "status: INC-20 opened and open (%s)",
+		strrchr(t, '*') ? strrchr(t, '*') : t);
+	g_free(t);
+	rdoc_free(&d);
+}
+
 int
 main(void)
 {
@@ -255,6 +290,7 @@ main(void)
 	check_april();
 	check_year();
 	check_march();
+	check_many_categories();
 	db_close(db);
 	return tap_done();
 }
