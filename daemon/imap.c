@@ -27,13 +27,16 @@ struct imap {
 	char idle_tag[16];
 };
 
-/* One response: its first line (without CRLF) and the first literal in
- * it ("{N}"), if any. Valid until the next read. */
+/* One response: its first line (without CRLF), the first literal in it
+ * ("{N}"), if any, and what follows that literal to the response's end
+ * (a server may put "UID n" there). Valid until the next read. */
 struct imap_resp {
 	const char *line;
 	size_t line_len;
 	const char *literal;
 	size_t literal_len;
+	const char *after;
+	size_t after_len;
 };
 
 static int
@@ -183,6 +186,8 @@ read_resp(struct imap *im, struct imap_resp *r, struct mado_err *e)
 	r->line_len = first_end - start;
 	r->literal = have_lit ? im->in->str + lit_off : NULL;
 	r->literal_len = lit_len;
+	r->after = have_lit ? im->in->str + lit_off + lit_len : NULL;
+	r->after_len = have_lit ? end - (lit_off + lit_len) : 0;
 	return MADO_OK;
 }
 
@@ -398,6 +403,9 @@ on_fetch(struct imap *im, const struct imap_resp *r, void *ctx, struct mado_err 
 	const char *uid = g_strstr_len(r->line, (gssize)r->line_len, "UID ");
 	unsigned long v;
 
+	/* "UID n" before the message, or after it (as Exchange writes it). */
+	if (uid == NULL && r->after != NULL)
+		uid = g_strstr_len(r->after, (gssize)r->after_len, "UID ");
 	if (r->literal == NULL || uid == NULL ||
 	    g_strstr_len(r->line, (gssize)r->line_len, " FETCH ") == NULL)
 		return MADO_OK;

@@ -4,7 +4,9 @@
  * first message was read but never reached the sink, so it must not be
  * deleted (DELE) or flagged (\Seen, \Deleted) on the server. And an
  * IMAP server announcing a literal larger than memory is an error, not a
- * read past the buffer. A proxy named in the environment is not used. */
+ * read past the buffer. A server that sends "UID n" after the message
+ * (Exchange) has its messages taken. A proxy named in the environment is
+ * not used. */
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <glib.h>
@@ -25,6 +27,7 @@ struct server {
 	int fd, port;
 	bool imap;
 	bool huge;        /* IMAP: the message announced as {2^64 - 1} bytes */
+	bool uid_last;    /* IMAP: "UID n" after the message, as Exchange sends it */
 	bool done;
 	GString *log;     /* every command line the server got */
 	GThread *thread;
@@ -63,7 +66,7 @@ pop3_answer(int fd, const char *line)
 
 /* The answer to one IMAP command ("TAG COMMAND ..."). */
 static void
-imap_answer(int fd, const char *line, bool huge)
+imap_answer(int fd, const char *line, bool huge, bool uid_last)
 {
 	const char *sp = strchr(line, ' ');
 	char *tag = g_strndup(line, sp != NULL ? (size_t)(sp - line) : strlen(line));
@@ -82,6 +85,10 @@ imap_answer(int fd, const char *line, bool huge)
 	else if (strstr(cmd, "BODY.PEEK[]") != NULL && huge)
 		out = g_strdup_printf("* 1 FETCH (UID 1 BODY[] {18446744073709551615}\r\n"
 			MSG ")\r\n%s OK done\r\n", tag);
+	else if (strstr(cmd, "BODY.PEEK[]") != NULL && uid_last)
+		out = g_strdup_printf("* 1 FETCH (BODY[] {%zu}\r\n" MSG " UID 1 FLAGS ())\r\n"
+			"* 2 FETCH (BODY[] {%zu}\r\n" MSG " UID 2)\r\n%s OK done\r\n", strlen(MSG),
+			strlen(MSG), tag);
 	else if (strstr(cmd, "BODY.PEEK[]") != NULL)
 		out = g_strdup_printf("* 1 FETCH (UID 1 BODY[] {%zu}\r\n" MSG ")\r\n"
 			"%s NO [SERVERBUG] message 2 unreadable\r\n", strlen(MSG), tag);
@@ -121,7 +128,7 @@ serve(gpointer p)
 
 				g_string_append_printf(s->log, "%s\n", line);
 				if (s->imap)
-					imap_answer(c, line, s->huge);
+					imap_answer(c, line, s->huge, s->uid_last);
 				else
 					pop3_answer(c, line);
 				g_string_erase(in, 0, eol + 2 - in->str);
@@ -239,6 +246,34 @@ test_imap(void)
 }
 
 static void
+test_imap_uid_last(void)
+{
+	struct server srv;
+	struct mail_source s = { .name = "errors", .type = SOURCE_IMAP, .user = "u" };
+	int taken = 0;
+	struct source_sink sink = { take, &taken, NULL, NULL };
+	struct source_counts n = { 0 };
+	struct mado_err e = { 0 };
+	struct imap *im = NULL;
+	int st;
+
+	server_start(&srv, true, false);
+	srv.uid_last = true;
+	s.url = g_strdup_printf("imap://127.0.0.1:%d/INBOX", srv.port);
+	st = imap_open(&s, "p", &im, &e);
+	if (st == MADO_OK) {
+		st = imap_take_unseen(im, &s, &sink, &n, &e);
+		imap_close(im);
+	}
+	is_int(st, MADO_OK, "IMAP with UID after the message: the pass ends well: %s", e.msg);
+	is_int(taken, 2, "IMAP with UID after the message: both messages taken");
+	ok(strstr(srv.log->str, "UID STORE 1,2 +FLAGS.SILENT (\\Seen)") != NULL,
+		"and both flagged \\Seen");
+	server_stop(&srv);
+	g_free(s.url);
+}
+
+static void
 test_imap_huge_literal(void)
 {
 	struct server srv;
@@ -276,6 +311,7 @@ main(void)
 	test_pop3();
 	test_imap();
 	test_imap_huge_literal();
+	test_imap_uid_last();
 	curl_global_cleanup();
 	return tap_done();
 }
