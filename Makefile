@@ -18,13 +18,15 @@ $(BUILD)/build.ninja:
 demo: all
 	@sh scripts/demo.sh $(BUILD)
 
-# Same set-up, then every test under AddressSanitizer and UBSan.
+# Same set-up, then every test under AddressSanitizer and UBSan, and the
+# fuzz targets built with clang in build-fuzz for the test fuzz-run.
 check:
 	@sh scripts/deps.sh check
 	@test -f $(CHECKBUILD)/build.ninja || \
 	  $(MESON) setup $(CHECKBUILD) --buildtype=debug -Dwerror=true \
 	    -Db_sanitize=address,undefined -Db_lundef=false
 	ninja -C $(CHECKBUILD)
+	@sh scripts/fuzz.sh --build
 	@sh scripts/check.sh $(CHECKBUILD)
 
 # Benchmarks on generated data; not part of check.

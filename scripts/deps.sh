@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages Madoguchi needs, but only those missing.
 # Checks pkg-config modules and commands first so a ready machine does no apt work.
-# Usage: scripts/deps.sh [build|check|demo]
+# Usage: scripts/deps.sh [build|check|demo|fuzz]
 set -eu
 mode=${1:-build}
 
@@ -26,7 +26,10 @@ check)
 	commands="$commands lpstat:cups-client pdftotext:poppler-utils pdftoppm:poppler-utils"
 	files="$files /usr/lib/dovecot/pop3:dovecot-pop3d /usr/lib/dovecot/lmtp:dovecot-lmtpd"
 	files="$files /usr/lib/cups/backend/cups-pdf:printer-driver-cups-pdf"
+	# clang builds the fuzz targets as libFuzzer programs (scripts/fuzz.sh)
+	commands="$commands clang:clang"
 	;;
+fuzz) commands="$commands clang:clang" ;;
 demo) ;;
 esac
 
@@ -51,12 +54,23 @@ if [ "$mode" = check ] && ! ls /usr/lib/gcc/*/*/libasan.so >/dev/null 2>&1; then
 	missing="$missing libasan8 libubsan1"
 fi
 
-[ -z "$missing" ] && exit 0
+apt_install() {
+	[ -z "$*" ] && return 0
+	# shellcheck disable=SC2046
+	set -- $(printf '%s\n' "$@" | sort -u)
+	echo "deps: installing: $*"
+	if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -qq
+	$sudo apt-get install -y -qq --no-install-recommends "$@"
+}
 # shellcheck disable=SC2086
-missing=$(printf '%s\n' $missing | sort -u | tr '\n' ' ')
-echo "deps: installing:$missing"
-if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-# shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing
+apt_install $missing
+
+# libFuzzer's runtime is in the libclang-rt-N-dev of the clang installed.
+case $mode in
+check | fuzz)
+	runtime=$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")
+	[ -f "$runtime" ] || apt_install "libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev"
+	;;
+esac
