@@ -241,9 +241,11 @@ record_sent(struct db *db, const struct notify_item *it, int64_t now, struct mad
 	};
 	int st = outbox_set_sent(db, it->outbox_id, it->message_id, now, e);
 
+	/* Another pass (a second madod, madod send) sent and recorded the row
+	 * meanwhile. This copy went out too: it is kept, so a reply to it
+	 * threads, and the rest of the batch is recorded, not sent again. */
 	if (st == MADO_ENOTFOUND)
-		st = mado_err_set(e, MADO_EFAIL, _("outbox #%lld: no longer pending"),
-			(long long)it->outbox_id);
+		st = MADO_OK;
 	if (st == MADO_OK)
 		st = blob_put(db, sha, it->raw, it->len, e);
 	if (st == MADO_OK)

@@ -56,7 +56,8 @@ struct notify_outcome {
  * its Message-ID, its raw message kept as a blob and a mail_message 'out'
  * row written; a failed one counts an attempt, keeps why and waits
  * notify_backoff() before the next, or is marked failed (gave_up) once
- * max_attempts are used up or at once when permanent. */
+ * max_attempts are used up or at once when permanent. A row another pass
+ * recorded sent meanwhile keeps its state; this copy is kept beside it. */
 int notify_record(struct db *db, const struct notify_settings *s, struct notify_outcome *o,
 	int n, int64_t now, struct mado_err *e);
 

@@ -232,6 +232,29 @@ test_compose(void)
 		" AND m.raw_sha256 IN (SELECT sha256 FROM blob)"), 1,
 		"row sent, mail_message 'out' with the Message-ID, raw message kept");
 	notify_item_clear(&it);
+	{
+		/* A second pass sent the same row meanwhile: its copy is kept and
+		 * the rest of its batch recorded, not the whole batch refused. */
+		struct notify_outcome both[2];
+		struct notify_item copy;
+		int64_t other_row;
+
+		ticket_comment(db, &op, id, false, "二重送信の確認", &e);
+		other_row = count("SELECT max(id) FROM outbox");
+		testdb_exec(db, "UPDATE outbox SET state = 'pending' WHERE id = (SELECT min(id) FROM outbox)");
+		is_int(compose_first(&s, &copy, &e), MADO_OK, "compose the first row again");
+		testdb_exec(db, "UPDATE outbox SET state = 'sent' WHERE id = (SELECT min(id) FROM outbox)");
+		both[0] = (struct notify_outcome){ .outbox_id = copy.outbox_id, .sent = &copy };
+		both[1] = (struct notify_outcome){ .outbox_id = other_row, .why = "421 later" };
+		is_int(notify_record(db, &s, both, 2, mado_now(), &e), MADO_OK,
+			"a row another pass recorded sent does not fail the batch: %s", e.msg);
+		is_int(count("SELECT attempts FROM outbox WHERE last_error = '421 later'"), 1,
+			"the other row of the batch is recorded");
+		is_int(count("SELECT count(*) FROM mail_message WHERE direction = 'out'"), 2,
+			"and both copies of the first are kept");
+		testdb_exec(db, "DELETE FROM outbox WHERE last_error = '421 later'");
+		notify_item_clear(&copy);
+	}
 
 	/* Assignment to a staff member: their address, their language. */
 	ticket_assign(db, &sup, id, NULL, "bob", &e);
