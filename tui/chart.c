@@ -19,7 +19,7 @@ chart_bar(const struct painter *p, int64_t value, int64_t max, int cells)
 {
 	GString *s = g_string_new(NULL);
 	/* What the whole width is worth: characters, or eighths of one. */
-	int64_t units = cells / chart_cell_width(p) * (p->ascii ? 1 : 8);
+	int64_t units = cells > 0 ? cells / chart_cell_width(p) * (p->ascii ? 1 : 8) : 0;
 	int64_t n = max > 0 && value > 0 ? value * units / max : 0;
 
 	if (n == 0 && value > 0 && max > 0 && units > 0)

@@ -43,6 +43,8 @@ main(void)
 	check_bar(&blocks, 1, 1000, 4, "▏", "anything above 0 shows a sliver");
 	check_bar(&blocks, 0, 10, 4, "", "0 shows nothing");
 	check_bar(&blocks, 4, 0, 4, "", "no scale, no bar");
+	check_bar(&blocks, 3, 24, -3, "", "no room (a window narrower than a panel's labels): no bar");
+	check_bar(&ascii, 3, 24, -3, "", "nor in ASCII");
 	check_bar(&ascii, 5, 10, 4, "##", "ASCII: #s for whole cells");
 	check_bar(&ascii, 1, 1000, 4, "#", "ASCII: one # for a small value");
 	is_int(chart_cell_width(&blocks), 1, "a block is one cell");
