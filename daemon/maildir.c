@@ -1,9 +1,11 @@
 #include "maildir.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/i18n.h"
@@ -65,6 +67,33 @@ acknowledge(const struct mail_source *s, const char *path, const char *base,
 	return MADO_OK;
 }
 
+/* The message file at path, read whole through a descriptor opened
+ * without following a symbolic link: a Maildir holds regular files only,
+ * and a link planted in it must not make madod read (and keep with a
+ * ticket) a file the link's author could not read. False when it is gone
+ * or not a regular file. */
+static bool
+read_message(const char *path, char **raw, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	GMappedFile *map = NULL;
+	struct stat sb;
+
+	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+		map = g_mapped_file_new_from_fd(fd, FALSE, NULL);
+	if (fd >= 0)
+		close(fd);
+	if (map == NULL)
+		return false;
+	*len = g_mapped_file_get_length(map);
+	*raw = g_malloc(*len + 1);
+	if (*len > 0)
+		memcpy(*raw, g_mapped_file_get_contents(map), *len);
+	(*raw)[*len] = '\0';
+	g_mapped_file_unref(map);
+	return true;
+}
+
 static gint
 name_order(gconstpointer a, gconstpointer b)
 {
@@ -105,10 +134,10 @@ take_dir(const struct mail_source *s, const char *sub, const struct source_sink 
 		memset(msgs, 0, sizeof msgs);
 		for (; i < names->len && k < SOURCE_BATCH && bytes < SOURCE_BATCH_BYTES; i++) {
 			char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
-			gsize len = 0;
+			size_t len = 0;
 
-			if (!g_file_get_contents(path, &msgs[k].raw, &len, NULL)) {
-				g_free(path);   /* gone meanwhile */
+			if (!read_message(path, &msgs[k].raw, &len)) {
+				g_free(path);   /* gone meanwhile, or no message file */
 				continue;
 			}
 			msgs[k].len = len;

@@ -6,10 +6,11 @@
  * IMAP server announcing a literal larger than memory is an error, not a
  * read past the buffer. A server that sends "UID n" after the message
  * (Exchange) has its messages taken. A proxy named in the environment is
- * not used. */
+ * not used. A symbolic link planted in a Maildir is not followed. */
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "daemon/imap.h"
+#include "daemon/maildir.h"
 #include "daemon/pop3.h"
 #include "daemon/source.h"
 #include "tests/tap.h"
@@ -300,6 +302,72 @@ test_imap_huge_literal(void)
 	g_free(s.url);
 }
 
+/* The sink that records what it was given. */
+static int
+take_text(const char *raw, size_t len, void *ctx, struct mado_err *e)
+{
+	(void)e;
+	g_string_append_len(ctx, raw, (gssize)len);
+	g_string_append(ctx, "|");
+	return MADO_OK;
+}
+
+/* A symbolic link in a Maildir is not read: it could point anywhere
+ * madod may read, and what is read is kept with a ticket. */
+static void
+test_maildir_symlink(void)
+{
+	char *dir = g_dir_make_tmp("mado-maildir-XXXXXX", NULL);
+	char *sub[3], *secret = g_build_filename(dir, "secret", NULL);
+	char *msg, *link;
+	GString *got = g_string_new(NULL);
+	struct mail_source s = { .name = "md", .type = SOURCE_MAILDIR, .path = dir };
+	struct source_sink sink = { take_text, got, NULL, NULL };
+	struct source_counts n = { 0 };
+	struct mado_err e = { 0 };
+	int st;
+
+	for (int i = 0; i < 3; i++) {
+		sub[i] = g_build_filename(dir, (const char *[]){ "new", "cur", "tmp" }[i], NULL);
+		g_mkdir(sub[i], 0700);
+	}
+	g_file_set_contents(secret, "password=hunter2\n", -1, NULL);
+	msg = g_build_filename(sub[0], "1700000000.1.host", NULL);
+	g_file_set_contents(msg, MSG, -1, NULL);
+	link = g_build_filename(sub[0], "1700000001.2.host", NULL);
+	ok(symlink(secret, link) == 0, "a link planted in new/");
+	st = maildir_take_all(&s, &sink, &n, &e);
+	is_int(st, MADO_OK, "Maildir pass: %s", e.msg);
+	is_str(got->str, MSG "|", "the message is taken, the link's target is not read");
+	ok(g_file_test(link, G_FILE_TEST_IS_SYMLINK), "the link is left where it was");
+	g_unlink(link);
+	g_unlink(secret);
+	g_unlink(msg);
+	{
+		GDir *d = g_dir_open(sub[1], 0, NULL);
+		const char *name;
+
+		while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+			char *f = g_build_filename(sub[1], name, NULL);
+
+			g_unlink(f);
+			g_free(f);
+		}
+		if (d != NULL)
+			g_dir_close(d);
+	}
+	for (int i = 0; i < 3; i++) {
+		g_rmdir(sub[i]);
+		g_free(sub[i]);
+	}
+	g_rmdir(dir);
+	g_free(msg);
+	g_free(link);
+	g_free(secret);
+	g_free(dir);
+	g_string_free(got, TRUE);
+}
+
 int
 main(void)
 {
@@ -312,6 +380,7 @@ main(void)
 	test_imap();
 	test_imap_huge_literal();
 	test_imap_uid_last();
+	test_maildir_symlink();
 	curl_global_cleanup();
 	return tap_done();
 }
