@@ -75,6 +75,7 @@ config_smtp_load(GKeyFile *kf, const char *file, struct smtp_config *s, struct m
 	    (st = starttls_key(kf, file, s, e)) ||
 	    (st = line_key(kf, file, "user", &s->user, e)) ||
 	    (st = line_key(kf, file, "password_file", &s->password_file, e)) ||
+	    (st = line_key(kf, file, "ca_file", &s->ca_file, e)) ||
 	    (st = line_key(kf, file, "from", &s->from, e)) ||
 	    (st = line_key(kf, file, "domain", &s->domain, e)) ||
 	    (st = config_int_key(kf, file, "smtp", "max_attempts", 1, 100, &s->max_attempts, e)) ||
@@ -92,7 +93,10 @@ config_smtp_load(GKeyFile *kf, const char *file, struct smtp_config *s, struct m
 			_("%s: [smtp] user and password_file: give both or neither"), file);
 	if (s->password_file != NULL && !g_path_is_absolute(s->password_file))
 		return mado_err_set(e, MADO_ECONFIG,
-			_("%s: [smtp] password_file: must be an absolute path"), file);
+			_("%s: [smtp] %s: must be an absolute path"), file, "password_file");
+	if (s->ca_file != NULL && !g_path_is_absolute(s->ca_file))
+		return mado_err_set(e, MADO_ECONFIG,
+			_("%s: [smtp] %s: must be an absolute path"), file, "ca_file");
 	return MADO_OK;
 }
 
@@ -102,6 +106,7 @@ config_smtp_free(struct smtp_config *s)
 	g_free(s->host);
 	g_free(s->user);
 	g_free(s->password_file);
+	g_free(s->ca_file);
 	g_free(s->from);
 	g_free(s->domain);
 	memset(s, 0, sizeof *s);

@@ -2,6 +2,7 @@
  *   host = localhost        port = 25
  *   starttls = no|try|require (try)
  *   user = NAME             password_file = PATH (with user; not world-readable)
+ *   ca_file = PEM           (TLS: trust this CA instead of the system's)
  *   from = ヘルプデスク <desk@example.jp>   (required to send)
  *   domain = example.jp     (Message-IDs; default: the from address's domain)
  *   max_attempts = 10       (then the notification is marked failed)
@@ -22,6 +23,7 @@ struct smtp_config {
 	enum smtp_starttls starttls;
 	char *user;             /* NULL: no AUTH */
 	char *password_file;    /* set when user is */
+	char *ca_file;          /* NULL: the system's CAs */
 	char *from;             /* NULL when not configured */
 	char *domain;           /* NULL: the from address's domain */
 	int max_attempts;

@@ -2,13 +2,16 @@
 
 #include <auth-client.h>
 #include <glib.h>
+#include <openssl/ssl.h>   /* before libesmtp.h: declares smtp_starttls_set_ctx */
 #include <libesmtp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/env.h"
 #include "base/i18n.h"
 #include "core/notify_outbox.h"
+#include "daemon/smtp_tls.h"
 
 enum { BATCH_DEFAULT = 100, BATCH_MAX = 1000 };
 
@@ -23,6 +26,7 @@ struct pass {
 	const struct smtp_config *smtp;
 	struct notify_settings s;
 	char *user, *password;       /* AUTH, or NULL */
+	SSL_CTX *tls;                /* smtp_tls.h; NULL with starttls = no */
 	int64_t now;
 	struct notify_counts *counts;
 	GArray *due;                 /* struct due */
@@ -31,6 +35,9 @@ struct pass {
 	struct notify_outcome *out;  /* what came of each row of the batch */
 	int nout;
 	char session_error[512];     /* what the SMTP session said went wrong */
+	bool in_auth;                /* an AUTH command awaits its outcome */
+	char auth_refused[256];      /* the server's answer to AUTH when it said
+	                              * no, "" when AUTH succeeded or was not tried */
 };
 
 static int
@@ -71,22 +78,58 @@ static void
 session_event(smtp_session_t session, int event, void *arg, ...)
 {
 	struct pass *p = arg;
-	const char *why = NULL;
+	char *why = p->session_error;
+	size_t n = sizeof p->session_error;
+	va_list ap;
 
+	va_start(ap, arg);
 	switch (event) {
 	case SMTP_EV_EXTNA_STARTTLS:
-		why = _("the server does not offer STARTTLS ([smtp] starttls = require)");
+		snprintf(why, n, "%s",
+			_("the server does not offer STARTTLS ([smtp] starttls = require)"));
 		break;
 	case SMTP_EV_INVALID_PEER_CERTIFICATE:
+		smtp_tls_refusal(p->smtp, va_arg(ap, long), why, n);
+		break;
 	case SMTP_EV_NO_PEER_CERTIFICATE:
+		snprintf(why, n, "%s", _("the server sent no TLS certificate"));
+		break;
 	case SMTP_EV_WRONG_PEER_CERTIFICATE:
-		why = _("the server's TLS certificate is not valid for it");
+		(void)va_arg(ap, int *);
+		snprintf(why, n, _("the server's TLS certificate is for %s, not for [smtp] host %s"),
+			va_arg(ap, const char *), p->smtp->host);
 		break;
 	default:
 		break;
 	}
-	if (why != NULL)
-		g_strlcpy(p->session_error, why, sizeof p->session_error);
+	va_end(ap);
+}
+
+/* libesmtp goes on without AUTH when the server refuses it; the protocol
+ * as it passes says whether it did, for the error of the mails the server
+ * then refuses. Only the start of the lines is looked at (an AUTH line
+ * carries the password). */
+static void
+session_monitor(const char *buf, int len, int writing, void *arg)
+{
+	struct pass *p = arg;
+	int end = 0;
+
+	if (writing == SMTP_CB_WRITING) {
+		if (len >= 5 && g_ascii_strncasecmp(buf, "AUTH ", 5) == 0)
+			p->in_auth = true;
+		return;
+	}
+	if (writing != SMTP_CB_READING || !p->in_auth || len < 4 || buf[0] == '3')
+		return;
+	p->in_auth = false;
+	if (buf[0] == '2') {
+		p->auth_refused[0] = '\0';
+		return;
+	}
+	while (end < len && buf[end] != '\r' && buf[end] != '\n')
+		end++;
+	snprintf(p->auth_refused, sizeof p->auth_refused, "%.*s", end, buf);
 }
 
 static int
@@ -151,12 +194,15 @@ send_batch(struct pass *p)
 		p->smtp->timeout * 2000L);
 	smtp_starttls_enable(session, p->smtp->starttls == SMTP_STARTTLS_NO ? Starttls_DISABLED
 		: p->smtp->starttls == SMTP_STARTTLS_TRY ? Starttls_ENABLED : Starttls_REQUIRED);
+	if (p->tls != NULL)
+		smtp_starttls_set_ctx(session, p->tls);
 	smtp_set_eventcb(session, session_event, p);
 	if (p->user != NULL) {
 		auth = auth_create_context();
 		auth_set_mechanism_flags(auth, AUTH_PLUGIN_PLAIN, 0);
 		auth_set_interact_cb(auth, auth_interact, p);
 		smtp_auth_set_context(session, auth);
+		smtp_set_monitorcb(session, session_monitor, p, 0);
 	}
 	for (int i = 0; i < p->nitems; i++) {
 		msgs[i] = smtp_add_message(session);
@@ -164,7 +210,8 @@ send_batch(struct pass *p)
 		rcpts[i] = smtp_add_recipient(msgs[i], p->items[i].recipient);
 		smtp_set_message_str(msgs[i], p->items[i].raw);
 	}
-	p->session_error[0] = '\0';
+	p->session_error[0] = p->auth_refused[0] = '\0';
+	p->in_auth = false;
 	started = smtp_start_session(session);
 	if ((!started || smtp_errno() != 0) && p->session_error[0] == '\0') {
 		char buf[256];
@@ -181,7 +228,14 @@ send_batch(struct pass *p)
 				.sent = &p->items[i] };
 			continue;
 		}
-		refusal(msgs[i], rcpts[i], why, sizeof why, &permanent);
+		if (p->auth_refused[0] != '\0')
+			/* what the server says next (530 authentication required,
+			 * or a refused relay) follows from this: wait for a new
+			 * password rather than failing for good */
+			snprintf(why, sizeof why, _("%s: authentication as %s refused: %s"), server,
+				p->user, p->auth_refused);
+		else
+			refusal(msgs[i], rcpts[i], why, sizeof why, &permanent);
 		if (why[0] == '\0')
 			snprintf(why, sizeof why, "%s", p->session_error[0] ? p->session_error
 				: _("the server did not take the message"));
@@ -266,6 +320,8 @@ pass_setup(struct pass *p, const struct notify_cfg *cfg, struct mado_err *e)
 	p->s.from = c->from;
 	p->s.domain = c->domain;
 	p->s.max_attempts = c->max_attempts;
+	if (smtp_tls_ctx(c, &p->tls, e) != MADO_OK)
+		return e->status;
 	if (c->user == NULL)
 		return MADO_OK;
 	if (g_once_init_enter(&auth_ready)) {
@@ -307,6 +363,7 @@ notify_run(struct db *db, const struct notify_cfg *cfg, struct notify_counts *ou
 	g_free(p.items);
 	g_free(p.out);
 	g_free(p.user);
+	SSL_CTX_free(p.tls);
 	if (p.password != NULL)
 		explicit_bzero(p.password, strlen(p.password));
 	g_free(p.password);
@@ -325,6 +382,7 @@ notify_check(const struct smtp_config *smtp, const char *sharedir)
 	static const char *const tls[] = { "no", "try", "require" };
 	struct mado_err e = { 0 };
 	char *password = NULL;
+	SSL_CTX *ctx = NULL;
 	int bad = notify_templates_check(sharedir != NULL ? sharedir : mado_sharedir(),
 		print_problem, NULL);
 
@@ -343,6 +401,11 @@ notify_check(const struct smtp_config *smtp, const char *sharedir)
 		explicit_bzero(password, strlen(password));
 		g_free(password);
 	}
+	if (smtp_tls_ctx(smtp, &ctx, &e) != MADO_OK) {
+		print_problem(&e, NULL);
+		bad++;
+	}
+	SSL_CTX_free(ctx);
 	return bad;
 }
 

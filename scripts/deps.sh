@@ -12,6 +12,8 @@ modules="$modules ncursesw:libncurses-dev readline:libreadline-dev pam:libpam0g-
 # madod: GMime parses mail, libcurl fetches it (IMAP, POP3), libesmtp sends it;
 # reports are laid out with Pango/Cairo in a Japanese font.
 modules="$modules gmime-3.0:libgmime-3.0-dev libcurl:libcurl4-openssl-dev libesmtp-1.0:libesmtp-dev"
+# libesmtp starts TLS with OpenSSL; [smtp] ca_file gives it a context of ours.
+modules="$modules openssl:libssl-dev"
 modules="$modules pangocairo:libpango1.0-dev cairo-pdf:libcairo2-dev"
 # file -> Debian package, for what has neither a pkg-config module nor a command
 files="/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk"
@@ -25,6 +27,9 @@ check)
 	commands="$commands dovecot:dovecot-imapd smtpd:opensmtpd cupsd:cups lp:cups-client"
 	commands="$commands lpstat:cups-client pdftotext:poppler-utils pdftoppm:poppler-utils"
 	files="$files /usr/lib/dovecot/pop3:dovecot-pop3d /usr/lib/dovecot/lmtp:dovecot-lmtpd"
+	# STARTTLS and AUTH are tested through dovecot's submission service
+	# (OpenSMTPD 6.8 cannot do TLS with OpenSSL 3)
+	files="$files /usr/lib/dovecot/submission:dovecot-submissiond"
 	files="$files /usr/lib/cups/backend/cups-pdf:printer-driver-cups-pdf"
 	# clang builds the fuzz targets as libFuzzer programs (scripts/fuzz.sh)
 	commands="$commands clang:clang"

@@ -1,12 +1,15 @@
 # Notifications end to end: mado writes outbox rows, `madod send --once`
 # sends them through a real OpenSMTPD on 127.0.0.1, which delivers them
 # over LMTP into a throw-away dovecot; the test reads the delivered mail
-# (the Maildir file, and once over IMAP) as a mail client would. That
+# (the Maildir file, and once over IMAP) as a mail client would. STARTTLS
+# and AUTH go through dovecot's submission service, which relays to the
+# same OpenSMTPD (tests/servers/submission.sh says why). That
 # ticket data cannot inject headers is tested on the very bytes sent, in
 # tests/unit/test_notify.c (only the database could hold such a subject).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/../servers/dovecot.sh"
 . "$(dirname "$0")/../servers/smtpd.sh"
+. "$(dirname "$0")/../servers/submission.sh"
 
 dovecot_start "$TMP/dovecot"
 ok $? "dovecot starts" || done_testing
@@ -222,6 +225,99 @@ is "$out" "sent 0, to retry 1, failed 0" "a server that never answers: to retry"
 like "$err" "last error: 127.0.0.1:$silent: " "the error names the server"
 kill "$silent_pid" 2>/dev/null
 
+# STARTTLS required, AUTH, and the server's certificate checked against
+# the CA named by [smtp] ca_file: a real submission server on 127.0.0.1.
+tls_conf() { # tls_conf CA_FILE PASSWORD
+	conf "$SUBMISSION_PORT" require
+	printf 'user = desk\npassword_file = %s\nca_file = %s\n' "$TMP/smtp.pw" "$1" \
+		>>"$MADO_CONFIG"
+	printf '%s\n' "$2" >"$TMP/smtp.pw"
+	chmod 0600 "$TMP/smtp.pw"
+}
+# logins TEXT: how many lines of the submission server's log have TEXT
+logins() { grep -c -F -- "$1" "$SUBMISSION_LOG"; }
+submission_start "$TMP/submission"
+case $? in
+0) submission=1; ok 0 "the submission server starts (STARTTLS, AUTH)" ;;
+2) submission=; skip "no dovecot submission service (dovecot-submissiond) or openssl" ;;
+*) submission=; ok 1 "the submission server starts (STARTTLS, AUTH)" ;;
+esac
+if [ -n "$submission" ]; then
+	# the row the silent server left waits no more: each pass here sends
+	# only the row it is about
+	sql "UPDATE outbox SET state = 'failed' WHERE state = 'pending'"
+	tls_conf "$SUBMISSION_CA" "$DOVECOT_PASSWORD"
+	run "$MADO" ticket new --kind inquiry --subject 'TLS と認証' --requester-email yamada@example.test
+	number=$out
+	id=$(sql "SELECT max(id) FROM outbox")
+	MADO_NOW=$((MADO_NOW + 600)) run "$MADOD" send --once
+	is "$out" "sent 1, to retry 0, failed 0" "starttls = require, AUTH as desk: sent"
+	tls=$(mail "$(mail_file "$id" yamada)")
+	is "$(field "$tls" subject)" "[$number] お問い合わせを受け付けました: TLS と認証" \
+		"it arrives in the requester's mailbox"
+	like "$(grep -i -A1 '^Received: from' "$(mail_file "$id" yamada)")" \
+		"by mado-submission\.example\.test with ESMTPSA" \
+		"the submission server received it over TLS, authenticated (ESMTPSA, RFC 3848)"
+	is "$(logins 'Login: user=<desk>, method=PLAIN, rip=127.0.0.1')" 1 \
+		"its log: one login as desk"
+	like "$(grep -F 'Login: user=<desk>' "$SUBMISSION_LOG")" ", TLS, " "in a TLS session"
+	is "$(sql "SELECT state || ' ' || attempts FROM outbox WHERE id = $id")" "sent 0" \
+		"the row is marked sent"
+
+	# The wrong password: nothing sent, the error says AUTH was refused,
+	# and the row waits (the password can be put right) until max_attempts.
+	tls_conf "$SUBMISSION_CA" wrong
+	"$MADO" ticket new --kind inquiry --subject 'wrong password' \
+		--requester-email yamada@example.test >/dev/null
+	id=$(sql "SELECT max(id) FROM outbox")
+	MADO_NOW=$((MADO_NOW + 600)) run "$MADOD" send --once
+	is "$out" "sent 0, to retry 1, failed 0" "wrong password: not sent, to retry"
+	like "$err" "127\.0\.0\.1:$SUBMISSION_PORT: authentication as desk refused: 535 " \
+		"the error names the server, the user and the server's answer"
+	like "$(sql "SELECT last_error FROM outbox WHERE id = $id")" \
+		"authentication as desk refused: 535 5\.7\.8 Authentication failed" \
+		"and is the row's last error"
+	is "$(sql "SELECT state || ' ' || attempts FROM outbox WHERE id = $id")" "pending 1" \
+		"pending after one attempt"
+	is "$(logins 'Successfully relayed')" 1 "the server relayed nothing more"
+	MADO_NOW=$((MADO_NOW + 600 + 60)) run "$MADOD" send --once
+	MADO_NOW=$((MADO_NOW + 600 + 60 + 180)) run "$MADOD" send --once
+	is "$out" "sent 0, to retry 0, failed 1" "still refused at max_attempts: failed"
+	like "$(sql "SELECT state || ' ' || last_error FROM outbox WHERE id = $id")" \
+		"^failed .*authentication as desk refused" "failed, saying why"
+
+	# A certificate its CA did not sign: [smtp] ca_file names another CA
+	# (the IMAP server's self-signed certificate). Refused before AUTH or
+	# any mail: nothing in clear, no password sent.
+	tls_conf "$DOVECOT_CERT" "$DOVECOT_PASSWORD"
+	"$MADO" ticket new --kind inquiry --subject 'other CA' \
+		--requester-email yamada@example.test >/dev/null
+	id=$(sql "SELECT max(id) FROM outbox")
+	before=$(logins 'Login: user=<desk>')
+	MADO_NOW=$((MADO_NOW + 600)) run "$MADOD" send --once
+	is "$out" "sent 0, to retry 1, failed 0" "a certificate another CA signed: not sent"
+	like "$err" "the server's TLS certificate is not trusted: unable to get local issuer certificate \(checked against \[smtp\] ca_file $DOVECOT_CERT\)" \
+		"the error says the certificate is not trusted and names ca_file"
+	like "$(sql "SELECT last_error FROM outbox WHERE id = $id")" "TLS certificate is not trusted" \
+		"the row's last error too"
+	is "$(logins 'Login: user=<desk>')" "$before" "no login: the password was not sent"
+	wait_for "$SUBMISSION_LOG" "no auth attempts"
+	like "$(grep 'no auth attempts' "$SUBMISSION_LOG")" "user=<>, .*, TLS, " \
+		"the server saw the TLS handshake and then nothing"
+	is "$(logins 'Successfully relayed')" 1 "and relayed nothing"
+	# Without ca_file, the system's CAs, which do not know the test CA.
+	conf "$SUBMISSION_PORT" require
+	MADO_NOW=$((MADO_NOW + 600 + 60)) run "$MADOD" send --once
+	like "$err" "not trusted: .*checked against the system's CAs" "no ca_file: the system's CAs"
+
+	# The right CA again: the waiting row goes.
+	tls_conf "$SUBMISSION_CA" "$DOVECOT_PASSWORD"
+	MADO_NOW=$((MADO_NOW + 600 + 60 + 180)) run "$MADOD" send --once
+	is "$out" "sent 1, to retry 0, failed 0" "the right CA: sent"
+	is "$(grep -F 'rip=127.0.0.1' "$SUBMISSION_LOG" | grep -v -c -F ', TLS, ')" 0 \
+		"no session the server saw went without TLS"
+fi
+
 # Misconfiguration is an error that names the key.
 printf '[smtp]\nhost = 127.0.0.1\n' >"$MADO_CONFIG"
 run "$MADOD" send --once
@@ -242,6 +338,21 @@ like "$err" "password_file: .*others cannot read" "and why"
 run "$MADOD" check-config
 is "$rc" 78 "check-config finds the password file too"
 like "$err" "password_file: .*others cannot read" "and names it"
+
+printf '[smtp]\nfrom = desk@example.test\nca_file = ca.pem\n' >"$MADO_CONFIG"
+run "$MADOD" send --once
+is "$rc" 78 "a relative ca_file"
+like "$err" "\[smtp\] ca_file: must be an absolute path" "is refused"
+printf '[smtp]\nfrom = desk@example.test\nca_file = %s\n' "$TMP/pw" >"$MADO_CONFIG"
+run "$MADOD" check-config
+is "$rc" 78 "check-config: a ca_file that holds no certificate"
+like "$err" "\[smtp\] ca_file: $TMP/pw: not a PEM file of CA certificates" "named"
+printf '[smtp]\nfrom = desk@example.test\nca_file = %s\n' "$TMP/none.pem" >"$MADO_CONFIG"
+run "$MADOD" send --once
+is "$rc" 78 "a ca_file that is not there"
+like "$err" "\[smtp\] ca_file: $TMP/none.pem: No such file" "named"
+printf '[smtp]\nfrom = desk@example.test\nuser = desk\npassword_file = %s\n' \
+	"$TMP/pw" >"$MADO_CONFIG"
 
 # check-config renders every template and names what is wrong in one.
 chmod 0600 "$TMP/pw"

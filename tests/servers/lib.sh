@@ -12,6 +12,19 @@ server_free_port() {
 	done
 }
 
+# server_listening PORT [PID]: whether something listens on 127.0.0.1's
+# PORT within ten seconds (no longer than process PID lives, when given).
+server_listening() {
+	i=0
+	while [ $i -lt 100 ]; do
+		ss -Htln "sport = :$1" | grep -q . && return 0
+		[ -z "${2:-}" ] || kill -0 "$2" 2>/dev/null || return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # server_stop PIDFILE: TERM the process named in PIDFILE, KILL it when it
 # has not gone within ten seconds, and remove the file.
 server_stop() {

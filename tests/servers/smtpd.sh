@@ -54,15 +54,10 @@ CONF
 			mount -t tmpfs tmpfs /run && exec smtpd -d -f "$1"' sh \
 			"$SMTPD_DIR/smtpd.conf" >"$SMTPD_DIR/smtpd.log" 2>&1 &
 		echo $! >"$SMTPD_DIR/pid"
-		i=0
-		while [ $i -lt 100 ] && kill -0 "$(cat "$SMTPD_DIR/pid")" 2>/dev/null; do
-			if ss -Htln "sport = :$SMTPD_PORT" | grep -q .; then
-				export SMTPD_DIR SMTPD_PORT SMTPD_DOMAIN
-				return 0
-			fi
-			sleep 0.1
-			i=$((i + 1))
-		done
+		if server_listening "$SMTPD_PORT" "$(cat "$SMTPD_DIR/pid")"; then
+			export SMTPD_DIR SMTPD_PORT SMTPD_DOMAIN
+			return 0
+		fi
 		smtpd_stop
 		echo "smtpd did not start (try $try):" >&2
 		tail -5 "$SMTPD_DIR/smtpd.log" >&2
