@@ -310,10 +310,23 @@ if [ -n "$submission" ]; then
 	MADO_NOW=$((MADO_NOW + 600 + 60)) run "$MADOD" send --once
 	like "$err" "not trusted: .*checked against the system's CAs" "no ca_file: the system's CAs"
 
-	# The right CA again: the waiting row goes.
+	# The right CA, but the certificate is for another name than [smtp] host.
 	tls_conf "$SUBMISSION_CA" "$DOVECOT_PASSWORD"
+	sed -i 's/^host = .*/host = localhost/' "$MADO_CONFIG"
 	MADO_NOW=$((MADO_NOW + 600 + 60 + 180)) run "$MADOD" send --once
+	is "$out" "sent 0, to retry 0, failed 1" \
+		"a certificate for another name: not sent (the row's third attempt: failed)"
+	like "$err" "the server's TLS certificate is for 127\.0\.0\.1, not for \[smtp\] host localhost" \
+		"the error names both"
+	is "$(logins 'Successfully relayed')" 1 "nothing relayed"
+
+	# The right CA and name again, and the row sent again: it goes.
+	tls_conf "$SUBMISSION_CA" "$DOVECOT_PASSWORD"
+	"$MADO" admin outbox retry "$id" >/dev/null
+	run "$MADOD" send --once
 	is "$out" "sent 1, to retry 0, failed 0" "the right CA: sent"
+	[ -f "$(mail_file "$id" yamada)" ]
+	ok $? "and delivered"
 	is "$(grep -F 'rip=127.0.0.1' "$SUBMISSION_LOG" | grep -v -c -F ', TLS, ')" 0 \
 		"no session the server saw went without TLS"
 fi
