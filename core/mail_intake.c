@@ -110,6 +110,35 @@ prepare_text(struct db *db, struct intake *in, struct mado_err *e)
 	return st;
 }
 
+/* Where the message starts past the trace fields an MTA puts on top of
+ * it for each mailbox it delivers to: the same message in two of our
+ * mailboxes has the same bytes from there on. */
+static size_t
+past_trace(const char *raw, size_t len)
+{
+	static const char *const trace[] = { "Return-Path:", "Received:", "Delivered-To:",
+		"X-Original-To:", "X-Delivered-To:", "Envelope-To:" };
+	size_t pos = 0;
+
+	for (;;) {
+		bool is_trace = false;
+
+		for (size_t i = 0; i < G_N_ELEMENTS(trace) && !is_trace; i++)
+			is_trace = len - pos > strlen(trace[i]) &&
+				g_ascii_strncasecmp(raw + pos, trace[i], strlen(trace[i])) == 0;
+		if (!is_trace)
+			return pos;
+		/* the field and its continuation lines */
+		do {
+			const char *nl = memchr(raw + pos, '\n', len - pos);
+
+			if (nl == NULL)
+				return pos;
+			pos = (size_t)(nl - raw) + 1;
+		} while (pos < len && (raw[pos] == ' ' || raw[pos] == '\t'));
+	}
+}
+
 static int
 prepare(struct db *db, struct intake *in, struct mado_err *e)
 {
@@ -120,8 +149,14 @@ prepare(struct db *db, struct intake *in, struct mado_err *e)
 		(const guchar *)in->raw, in->len);
 	if (m->message_id != NULL && *m->message_id != '\0')
 		in->message_id = one_line(m->message_id, 900);
-	else
-		in->message_id = g_strdup_printf("sha256:%s", in->raw_sha256);
+	else {
+		size_t off = past_trace(in->raw, in->len);
+		char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+			(const guchar *)in->raw + off, in->len - off);
+
+		in->message_id = g_strdup_printf("sha256:%s", sha);
+		g_free(sha);
+	}
 	if (*name != '\0' && m->from.email != NULL && *m->from.email != '\0')
 		in->sender = g_strdup_printf("%s <%s>", name, m->from.email);
 	else if (*name != '\0')

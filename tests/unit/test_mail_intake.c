@@ -305,6 +305,29 @@ test_no_ack(void)
 	is_int(r.disposition, MAIL_DUPLICATE, "are known by their content hash");
 	is_int(sql_int("SELECT count(*) FROM mail_message WHERE message_id LIKE 'sha256:%%'"), 1,
 		"stored once under sha256:HEX");
+	{
+		/* The same message without a Message-ID delivered to two of our
+		 * mailboxes: the MTA's trace fields on top differ, the rest not. */
+		static const char body[] = "From: citizen@example.jp\r\n"
+			"To: helpdesk@city.example.lg.jp, infra@city.example.lg.jp\r\n"
+			"Subject: No id, two mailboxes\r\nDate: Fri, 20 Nov 2026 14:02:00 +0900\r\n\r\n"
+			"Same bytes.\r\n";
+		char *one = g_strdup_printf("Return-Path: <citizen@example.jp>\r\n"
+			"Delivered-To: helpdesk@city.example.lg.jp\r\nReceived: from mx by box1;\r\n"
+			"\tFri, 20 Nov 2026 14:02:01 +0900\r\n%s", body);
+		char *two = g_strdup_printf("Return-Path: <citizen@example.jp>\r\n"
+			"Delivered-To: infra@city.example.lg.jp\r\nReceived: from mx by box2;\r\n"
+			"\tFri, 20 Nov 2026 14:02:03 +0900\r\n%s", body);
+		struct mail_intake_result r2;
+
+		take("helpdesk", one, strlen(one), &r);
+		is_int(r.disposition, MAIL_NEW, "without a Message-ID, to the help desk's mailbox: new");
+		take("infra", two, strlen(two), &r2);
+		is_int(r2.disposition, MAIL_DUPLICATE, "the copy in infra's mailbox: a duplicate");
+		is_int(r2.ticket_id, r.ticket_id, "of the same ticket");
+		g_free(one);
+		g_free(two);
+	}
 }
 
 /* Header text that no ticket field takes as it is: made to fit. */
