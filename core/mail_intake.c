@@ -466,8 +466,12 @@ intake_txn(struct db *db, void *p, struct mado_err *e)
 		out->disposition = MAIL_DUPLICATE;
 	if (st != MADO_ENOTFOUND)
 		return st != MADO_OK ? st : ticket_number(db, out, e);
+	/* A mail we sent, come back to one of our addresses (a requester
+	 * address that is ours): nobody's reply. */
+	st = mail_lookup(db, "out", in->message_id, &ticket, e);
 	/* The same message reached another of our addresses first: one ticket. */
-	st = mail_lookup(db, "in", in->message_id, &ticket, e);
+	if (st == MADO_ENOTFOUND)
+		st = mail_lookup(db, "in", in->message_id, &ticket, e);
 	if (st == MADO_OK) {
 		out->disposition = MAIL_DUPLICATE;
 		out->ticket_id = ticket;

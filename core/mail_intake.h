@@ -5,8 +5,9 @@
  * ticket it concerns when it is a bounce, and otherwise creates a ticket
  * in the queue of the address it came to. The raw message is stored as a
  * blob and linked from mail_message. A message already taken in for that
- * queue (same Message-ID, or the content hash when it has none) changes
- * nothing and reports MAIL_DUPLICATE, so a source may acknowledge it. */
+ * queue (same Message-ID, or the content hash when it has none), or one
+ * we sent ourselves, changes nothing and reports MAIL_DUPLICATE, so a
+ * source may acknowledge it. */
 #ifndef MADO_MAIL_INTAKE_H
 #define MADO_MAIL_INTAKE_H
 
@@ -25,7 +26,8 @@ enum mail_disposition {
 	MAIL_ALERT,      /* an alert: a new incident, or folded into an open one */
 	MAIL_RECOVERY,   /* a recovery alert noted on its incident */
 	MAIL_BOUNCE,     /* a delivery failure attached to the ticket it concerns */
-	MAIL_DUPLICATE,  /* taken in before (this queue, or another of our addresses) */
+	MAIL_DUPLICATE,  /* taken in before (this queue, or another of our addresses),
+	                  * or sent by us */
 	MAIL_IGNORED,    /* stored, but belongs to nothing (e.g. a bounce of nothing) */
 };
 

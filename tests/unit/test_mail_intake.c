@@ -249,6 +249,19 @@ test_threading(void)
 	like_text(s, "could not be delivered", "noted on the ticket as incoming mail");
 	g_free(s);
 	is_int(sql_int("SELECT count(*) FROM outbox"), outbox, "and never acknowledged");
+	{
+		/* A mail we sent coming back in (to a requester address that is
+		 * one of ours): not a reply from anyone, nothing reopened. */
+		int comments = sql_int("SELECT count(*) FROM comment WHERE ticket_id = 1");
+
+		is_int(take_mail("helpdesk", "desk@city.example.lg.jp", "[INQ-2026-000001] Answer",
+			"Message-ID: <madoguchi.out.1@city.example.lg.jp>\r\n", "Our answer.", &r),
+			MADO_OK, "our own sent message arriving in a queue");
+		is_int(r.disposition, MAIL_DUPLICATE, "is recognised as ours");
+		is_int(r.ticket_id, 1, "of the ticket it was sent about");
+		is_int(sql_int("SELECT count(*) FROM comment WHERE ticket_id = 1"), comments,
+			"and adds nothing to it");
+	}
 	is_int(take_mail("helpdesk", "MAILER-DAEMON@mx.example.jp", "Undelivered Mail",
 		"Message-ID: <dsn-9@mx.example.jp>\r\n", "unknown user", &r), MADO_OK,
 		"a bounce of nothing we sent");
