@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 
 static const char *const type_names[] = { "imap", "imaps", "pop3", "pop3s", "maildir" };
+static const char *const starttls_names[] = { "no", "try", "require" };
 
 const char *
 source_type_name(enum source_type t)
@@ -19,6 +20,34 @@ bool
 source_is_pop3(enum source_type t)
 {
 	return t == SOURCE_POP3 || t == SOURCE_POP3S;
+}
+
+const char *
+source_starttls_name(enum source_starttls t)
+{
+	return starttls_names[t];
+}
+
+bool
+source_login_may_be_clear(const struct mail_source *s)
+{
+	const char *host;
+	size_t len;
+
+	if ((s->type != SOURCE_IMAP && s->type != SOURCE_POP3) || s->url == NULL ||
+	    s->starttls == SOURCE_STARTTLS_REQUIRE || strstr(s->url, "://") == NULL)
+		return false;
+	host = strstr(s->url, "://") + 3;
+	if (*host == '[')
+		len = strcspn(host, "]") + 1;
+	else
+		len = strcspn(host, ":/");
+	if ((len == 9 && g_ascii_strncasecmp(host, "localhost", 9) == 0) ||
+	    (len == 5 && strncmp(host, "[::1]", 5) == 0))
+		return false;
+	/* 127.0.0.0/8: "127." and then digits and dots only */
+	return !(len > 4 && strncmp(host, "127.", 4) == 0 &&
+		strspn(host + 4, "0123456789.") == len - 4);
 }
 
 /* Adds one more line to the errors of this file. */
@@ -127,11 +156,36 @@ check_url(struct reader *r, const char *group, const struct mail_source *s)
 			group);
 }
 
+/* starttls = no|try|require: only for the plain types (imaps:// and
+ * pop3s:// are TLS from the first byte). */
+static void
+starttls_key(struct reader *r, const char *group, struct mail_source *s)
+{
+	char *v = g_key_file_get_string(r->kf, group, "starttls", NULL);
+	int t;
+
+	if (v == NULL)
+		return;
+	for (t = 0; t < 3 && strcmp(v, starttls_names[t]) != 0; t++)
+		;
+	if (t == 3)
+		add_error(r->e, _("%s: [%s] starttls: must be no, try or require ('%s')"), r->file,
+			group, v);
+	else if (s->type != SOURCE_IMAP && s->type != SOURCE_POP3)
+		add_error(r->e, _("%s: [%s] starttls: only for type imap or pop3; type %s has"
+			" no STARTTLS (imaps and pop3s are TLS from the start)"), r->file, group,
+			type_names[s->type]);
+	else
+		s->starttls = (enum source_starttls)t;
+	g_free(v);
+}
+
 static void
 read_source(struct reader *r, const char *group, int dflt_poll, struct mail_source *s)
 {
 	char *type = g_key_file_get_string(r->kf, group, "type", NULL);
 	const char *name = group + strlen("source");
+	bool known_type;
 	int t;
 
 	while (*name == ' ')
@@ -143,7 +197,8 @@ read_source(struct reader *r, const char *group, int dflt_poll, struct mail_sour
 			r->file, group);
 	for (t = 0; type != NULL && t < 5 && strcmp(type, type_names[t]) != 0; t++)
 		;
-	if (type == NULL || t == 5) {
+	known_type = type != NULL && t < 5;
+	if (!known_type) {
 		add_error(r->e, _("%s: [%s] type: must be imap, imaps, pop3, pop3s or maildir"),
 			r->file, group);
 		t = SOURCE_MAILDIR;
@@ -157,6 +212,8 @@ read_source(struct reader *r, const char *group, int dflt_poll, struct mail_sour
 	bool_key(r, group, "delete_after", &s->delete_after);
 	s->idle = s->type == SOURCE_IMAP || s->type == SOURCE_IMAPS;
 	bool_key(r, group, "idle", &s->idle);
+	if (known_type)
+		starttls_key(r, group, s);
 	if (s->type == SOURCE_MAILDIR) {
 		s->path = str_key(r, group, "path", true);
 		required(r, group, "path", s->path);

@@ -8,6 +8,9 @@
  *             user, password_file (IMAP/POP3; the file must not be
  *                   world-readable: madod checks it, check-config says so)
  *             ca_file = PEM (TLS: trust this CA instead of the system's)
+ *             starttls = no|try|require (imap and pop3 only; default no:
+ *                   the login goes in clear unless require; check-config
+ *                   warns when the server is not on this machine)
  *             queue = CODE (the queue the address belongs to)
  *             delete_after = true|false (IMAP/POP3: delete once committed)
  *             poll_seconds = N (default: [daemon]'s), idle = true|false (IMAP)
@@ -27,6 +30,10 @@
 #include "base/err.h"
 
 enum source_type { SOURCE_IMAP, SOURCE_IMAPS, SOURCE_POP3, SOURCE_POP3S, SOURCE_MAILDIR };
+/* STARTTLS on a plain imap:// or pop3:// source: not asked for; asked for
+ * when the server offers it (one that strips the offer gets the login in
+ * clear); or required (no offer: no login). */
+enum source_starttls { SOURCE_STARTTLS_NO, SOURCE_STARTTLS_TRY, SOURCE_STARTTLS_REQUIRE };
 
 struct mail_source {
 	char *name;           /* from [source NAME] */
@@ -36,6 +43,7 @@ struct mail_source {
 	char *user;
 	char *password_file;
 	char *ca_file;        /* or NULL */
+	enum source_starttls starttls;   /* SOURCE_STARTTLS_NO unless imap/pop3 */
 	char *queue;
 	bool delete_after;
 	bool idle;
@@ -68,6 +76,11 @@ void madod_config_free(struct madod_config *m);
 
 const char *source_type_name(enum source_type t);
 bool source_is_pop3(enum source_type t);
+const char *source_starttls_name(enum source_starttls t);
+/* Whether s is a plain imap:// or pop3:// source to a host other than
+ * this machine (localhost, 127.0.0.0/8, ::1) whose login is not sure to
+ * be encrypted (starttls is not require). */
+bool source_login_may_be_clear(const struct mail_source *s);
 
 /* The schedule configured for job name: its minute of the day, -1 for
  * off, or dflt when [jobs] does not name it. */

@@ -50,6 +50,14 @@ check_madod(const struct config *cfg, struct db *db)
 			source_type_name(s->type), s->url ? s->url : s->path, s->queue,
 			s->poll_seconds, s->idle ? _(", IDLE when offered") : "",
 			s->delete_after ? _(", deleted once taken") : "");
+		if (s->type == SOURCE_IMAP || s->type == SOURCE_POP3)
+			printf(_("source %s: starttls %s\n"), s->name,
+				source_starttls_name(s->starttls));
+		/* a warning, not a problem: the configuration still works */
+		if (source_login_may_be_clear(s))
+			fprintf(stderr, _("madod: warning: %s: [source %s] starttls: %s is not on"
+				" this machine and starttls is not require: the password could go"
+				" over the network in clear\n"), file, s->name, s->url);
 		if (!g_hash_table_contains(queues, s->queue)) {
 			fprintf(stderr, _("madod: %s: [source %s] queue: no queue '%s' in the"
 				" database\n"), file, s->name, s->queue);

@@ -315,12 +315,11 @@ imap_open(const struct mail_source *s, const char *password, struct imap **out,
 	 * ALL_PROXY and imap_proxy from the environment of whoever runs a
 	 * setgid madod, and hand them the login. */
 	curl_easy_setopt(im->curl, CURLOPT_PROXY, "");
-	if (s->ca_file != NULL)
-		curl_easy_setopt(im->curl, CURLOPT_CAINFO, s->ca_file);
+	source_curl_tls(im->curl, s);
 	rc = curl_easy_perform(im->curl);
 	if (rc != CURLE_OK) {
 		st = mado_err_set(e, MADO_ETEMP, _("source %s: cannot log in to %s: %s"), s->name,
-			s->url, curl_easy_strerror(rc));
+			s->url, source_curl_error(s, rc));
 		goto out;
 	}
 	rc = curl_easy_getinfo(im->curl, CURLINFO_ACTIVESOCKET, &im->sock);

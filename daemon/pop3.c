@@ -31,7 +31,7 @@ request(CURL *curl, const struct mail_source *s, const char *base, const char *p
 	g_free(url);
 	if (rc != CURLE_OK)
 		return mado_err_set(e, MADO_ETEMP, _("source %s: POP3 %s: %s"), s->name,
-			cmd ? cmd : "RETR", curl_easy_strerror(rc));
+			cmd ? cmd : "RETR", source_curl_error(s, rc));
 	return MADO_OK;
 }
 
@@ -86,8 +86,7 @@ pop3_take_all(const struct mail_source *s, const char *password, GHashTable *tak
 	/* No proxy from the environment (see imap_open). */
 	curl_easy_setopt(curl, CURLOPT_PROXY, "");
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-	if (s->ca_file != NULL)
-		curl_easy_setopt(curl, CURLOPT_CAINFO, s->ca_file);
+	source_curl_tls(curl, s);
 	st = request(curl, s, base, "", "UIDL", buf, e);
 	if (st == MADO_OK)
 		list = parse_uidl(buf->str);

@@ -99,6 +99,32 @@ source_msgs_clear(struct source_msg *msgs, int n)
 	}
 }
 
+void
+source_curl_tls(CURL *curl, const struct mail_source *s)
+{
+	static const long use_ssl[] = {
+		[SOURCE_STARTTLS_NO] = CURLUSESSL_NONE,
+		[SOURCE_STARTTLS_TRY] = CURLUSESSL_TRY,
+		[SOURCE_STARTTLS_REQUIRE] = CURLUSESSL_ALL,
+	};
+
+	if (s->ca_file != NULL)
+		curl_easy_setopt(curl, CURLOPT_CAINFO, s->ca_file);
+	if (s->type == SOURCE_IMAP || s->type == SOURCE_POP3)
+		curl_easy_setopt(curl, CURLOPT_USE_SSL, use_ssl[s->starttls]);
+}
+
+const char *
+source_curl_error(const struct mail_source *s, CURLcode rc)
+{
+	/* libcurl gives up before the login when STARTTLS is not offered,
+	 * or refused, and starttls = require */
+	if (rc == CURLE_USE_SSL_FAILED && s->starttls == SOURCE_STARTTLS_REQUIRE)
+		return _("the server does not offer STARTTLS (starttls = require); the login"
+			" was not sent");
+	return curl_easy_strerror(rc);
+}
+
 static void
 password_free(char *pw)
 {

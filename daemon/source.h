@@ -11,6 +11,7 @@
 #ifndef MADO_DAEMON_SOURCE_H
 #define MADO_DAEMON_SOURCE_H
 
+#include <curl/curl.h>
 #include <signal.h>
 #include <stddef.h>
 
@@ -54,6 +55,14 @@ struct source_counts {
  * *out (and should clear it). */
 int source_password(const struct mail_source *s, const char *conffile, char **out,
 	struct mado_err *e);
+
+/* Sets the TLS options of an IMAP/POP3 source's libcurl handle: trust
+ * ca_file (when set) for the certificate, verified as for imaps://, and
+ * STARTTLS on imap:// and pop3:// as starttls says. */
+void source_curl_tls(CURL *curl, const struct mail_source *s);
+/* What the libcurl error rc means for source s ("STARTTLS not offered:
+ * nothing sent" for a refused starttls = require). */
+const char *source_curl_error(const struct mail_source *s, CURLcode rc);
 
 /* One pass over a source: takes every message waiting, then disconnects. */
 int source_fetch(const struct mail_source *s, const char *conffile,

@@ -51,6 +51,78 @@ run "$MADOD" --config "$TMP/good.conf" check-config
 is "$rc" 0 "check-config with sources"
 like "$out" "source desk: imap imap://127.0.0.1:143/INBOX, queue helpdesk, every 30 s" \
 	"lists each source"
+like "$out" "source desk: starttls no" "with its starttls (default no)"
+ok "$(echo "$err" | grep -q 'in clear'; echo $((1 - $?)))" \
+	"no warning for a plain login to this machine"
+
+# starttls: a plain source to another machine whose login may go in clear
+# is a warning, not an error (check-config connects to nothing)
+cat > "$TMP/clear.conf" <<EOC
+[source far]
+type = imap
+url = imap://mail.city.example.jp/INBOX
+user = desk
+password_file = $TMP/pw
+queue = helpdesk
+[source farpop]
+type = pop3
+url = pop3://[2001:db8::1]:110/
+user = desk
+password_file = $TMP/pw
+queue = helpdesk
+starttls = try
+[source safe]
+type = imap
+url = imap://mail.city.example.jp/INBOX
+user = desk
+password_file = $TMP/pw
+queue = helpdesk
+starttls = require
+[source local]
+type = pop3
+url = pop3://localhost:110/
+user = desk
+password_file = $TMP/pw
+queue = helpdesk
+EOC
+run "$MADOD" --config "$TMP/clear.conf" check-config
+is "$rc" 0 "a login that may go in clear is only a warning"
+like "$err" "warning: .*clear.conf: \[source far\] starttls: imap://mail.city.example.jp/INBOX is not on this machine and starttls is not require: the password could go over the network in clear" \
+	"warns for imap:// to another host without starttls"
+like "$err" "\[source farpop\] starttls: pop3://\[2001:db8::1\]:110/ is not" \
+	"and for starttls = try (a man in the middle can strip the offer)"
+ok "$(echo "$err" | grep -q -e '\[source safe\]' -e '\[source local\]'; echo $((1 - $?)))" \
+	"not for starttls = require, nor for localhost"
+like "$out" "source safe: starttls require" "lists starttls = require"
+cat > "$TMP/tls-bad.conf" <<EOC
+[source a]
+type = imaps
+url = imaps://mail.city.example.jp/INBOX
+user = desk
+password_file = $TMP/pw
+queue = helpdesk
+starttls = require
+[source b]
+type = maildir
+path = $TMP/md
+queue = helpdesk
+starttls = no
+[source c]
+type = imap
+url = imap://mail.city.example.jp/INBOX
+user = desk
+password_file = $TMP/pw
+queue = helpdesk
+starttls = yes
+EOC
+run "$MADOD" --config "$TMP/tls-bad.conf" check-config
+is "$rc" 78 "starttls where it has no meaning is a configuration error"
+like "$err" "tls-bad.conf: \[source a\] starttls: only for type imap or pop3; type imaps has no STARTTLS" \
+	"names starttls on imaps"
+like "$err" "tls-bad.conf: \[source b\] starttls: only for type imap or pop3; type maildir has no" \
+	"and on maildir"
+like "$err" "tls-bad.conf: \[source c\] starttls: must be no, try or require \\('yes'\\)" \
+	"names a value that is not one of no, try, require"
 cat > "$TMP/bad.conf" <<EOC
 [daemon]
 log = file

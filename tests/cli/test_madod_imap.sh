@@ -4,7 +4,9 @@
 # nothing; `madod run` killed with SIGKILL at random moments in the middle
 # of 200 messages, then a last pass: exactly 200 messages, none duplicated,
 # none lost; `madod run` takes new mail announced by IDLE, reloads on SIGHUP
-# and exits 0 on SIGTERM.
+# and exits 0 on SIGTERM. starttls = require with the test CA on the plain
+# IMAP and POP3 ports: mail taken, and dovecot logged the logins as TLS;
+# without the CA the certificate is refused as for imaps://.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/../servers/dovecot.sh"
 
@@ -158,4 +160,35 @@ kill -TERM $pid
 wait $pid
 is "$?" 0 "SIGTERM: exits 0"
 like "$(cat "$TMP/run.log")" "stopped" "logs that it stopped"
+
+# STARTTLS on the plain ports (dovecot offers it with its test certificate)
+if [ -z "$DOVECOT_CERT" ]; then
+	skip "no test certificate (no openssl): STARTTLS"
+	done_testing
+fi
+tls="$TMP/starttls.conf"
+sed -e 's/^poll_seconds = .*/poll_seconds = 3600/' \
+	-e "s|^password_file = .*|&\\nstarttls = require\\nca_file = $DOVECOT_CERT|" "$conf" > "$tls"
+logins() { # the dovecot log's logins of USER over TLS
+	grep -c "$1-login: Info: Login: user=<$2>, .*, TLS, " "$DOVECOT_DIR/dovecot.log"
+}
+imap_tls=$(logins imap desk) pop3_tls=$(logins pop3 alerts)
+msg tls1 "over STARTTLS" | dovecot_save desk
+msg tls2 "over STLS" | dovecot_save alerts
+run "$MADOD" --config "$tls" fetch --once
+is "$rc" 0 "starttls = require with the test CA: fetch --once ($err)"
+is "$(sql "SELECT count(*) FROM mail_message WHERE message_id IN ('tls1@city.example.jp', 'tls2@city.example.jp')")" \
+	2 "the IMAP and the POP3 source's mail taken"
+ok "$([ "$(logins imap desk)" -gt "$imap_tls" ] && echo 0 || echo 1)" \
+	"dovecot logged the IMAP login as TLS"
+ok "$([ "$(logins pop3 alerts)" -gt "$pop3_tls" ] && echo 0 || echo 1)" \
+	"dovecot logged the POP3 login as TLS"
+sed -i '/^ca_file = /d' "$tls"
+msg tls3 "not without the CA" | dovecot_save desk
+run "$MADOD" --config "$tls" fetch --once
+ok "$([ "$rc" -ne 0 ] && echo 0 || echo 1)" "starttls = require without the CA: the pass fails"
+like "$err" "source desk: cannot log in to imap://127.0.0.1:$DOVECOT_IMAP_PORT/INBOX: .*(certificate|SSL)" \
+	"the certificate is verified as for imaps:// ($err)"
+is "$(sql "SELECT count(*) FROM mail_message WHERE message_id = 'tls3@city.example.jp'")" 0 \
+	"and nothing taken"
 done_testing

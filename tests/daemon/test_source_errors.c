@@ -6,7 +6,9 @@
  * IMAP server announcing a literal larger than memory is an error, not a
  * read past the buffer. A server that sends "UID n" after the message
  * (Exchange) has its messages taken. A proxy named in the environment is
- * not used. A symbolic link planted in a Maildir is not followed. */
+ * not used. A symbolic link planted in a Maildir is not followed. With
+ * starttls = require, a server that does not offer STARTTLS (this one)
+ * gets no login: the pass fails saying so. */
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <glib.h>
@@ -302,6 +304,44 @@ test_imap_huge_literal(void)
 	g_free(s.url);
 }
 
+/* starttls = require against a server whose CAPABILITY (CAPA) offers no
+ * STARTTLS (STLS): the pass fails before any login is sent. */
+static void
+test_starttls_required(bool imap)
+{
+	const char *proto = imap ? "IMAP" : "POP3";
+	struct server srv;
+	struct mail_source s = { .name = "errors", .type = imap ? SOURCE_IMAP : SOURCE_POP3,
+		.user = "u", .starttls = SOURCE_STARTTLS_REQUIRE };
+	int taken = 0;
+	struct source_sink sink = { take, &taken, NULL, NULL };
+	struct source_counts n = { 0 };
+	struct mado_err e = { 0 };
+	struct imap *im = NULL;
+	int st;
+
+	server_start(&srv, imap, false);
+	s.url = g_strdup_printf(imap ? "imap://127.0.0.1:%d/INBOX" : "pop3://127.0.0.1:%d/",
+		srv.port);
+	if (imap) {
+		st = imap_open(&s, "secret-pw", &im, &e);
+		if (st == MADO_OK)
+			imap_close(im);
+	} else
+		st = pop3_take_all(&s, "secret-pw", NULL, &sink, &n, &e);
+	is_int(st, MADO_ETEMP, "%s starttls = require, no STARTTLS offered: the pass fails", proto);
+	ok(strstr(e.msg, "does not offer STARTTLS") != NULL, "%s: and says why: %s", proto, e.msg);
+	ok(strstr(srv.log->str, imap ? "CAPABILITY" : "CAPA") != NULL,
+		"%s: the server was asked what it offers", proto);
+	ok(strstr(srv.log->str, "secret-pw") == NULL && strstr(srv.log->str, "LOGIN") == NULL &&
+		strstr(srv.log->str, "AUTH") == NULL && strstr(srv.log->str, "USER") == NULL &&
+		strstr(srv.log->str, "PASS") == NULL, "%s: no login was sent", proto);
+	printf("# server got: %s\n", g_strdelimit(srv.log->str, "\n", ' '));
+	is_int(taken, 0, "%s: nothing taken", proto);
+	server_stop(&srv);
+	g_free(s.url);
+}
+
 /* The sink that records what it was given. */
 static int
 take_text(const char *raw, size_t len, void *ctx, struct mado_err *e)
@@ -380,6 +420,8 @@ main(void)
 	test_imap();
 	test_imap_huge_literal();
 	test_imap_uid_last();
+	test_starttls_required(true);
+	test_starttls_required(false);
 	test_maildir_symlink();
 	curl_global_cleanup();
 	return tap_done();
