@@ -173,6 +173,7 @@ logins() { # the dovecot log's logins of USER over TLS
 	grep -c "$1-login: Info: Login: user=<$2>, .*, TLS, " "$DOVECOT_DIR/dovecot.log"
 }
 imap_tls=$(logins imap desk) pop3_tls=$(logins pop3 alerts)
+is "$imap_tls:$pop3_tls" "0:0" "the logins so far (starttls not set: no) were not TLS"
 msg tls1 "over STARTTLS" | dovecot_save desk
 msg tls2 "over STLS" | dovecot_save alerts
 run "$MADOD" --config "$tls" fetch --once
