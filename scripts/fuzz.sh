@@ -14,8 +14,9 @@
 # (tests/fuzz/meson.build) runs scripts/fuzz.sh --check [NAME...]: each
 # target tries a fixed number of inputs (its count in the list below, or
 # FUZZ_RUNS) from a fixed seed (FUZZ_SEED, default 1) on a fresh copy of
-# the committed corpus in build-fuzz/check/corpus/NAME, so every run tries
-# the same inputs and the committed corpus never grows. It prints TAP, one
+# the committed corpus in build-fuzz/check/corpus/NAME, without the
+# sources of chance named below, so every run tries the same inputs and
+# the committed corpus never grows. It prints TAP, one
 # point per target. The counts are chosen so that every target together
 # takes about two minutes on the development machine.
 #
@@ -217,7 +218,7 @@ stat() {
 	sed -n "s/^stat::$1: *//p" "$2" | tail -n 1
 }
 
-# Runs target $1 (through $launch) on the corpus $2, leaving crashes in $3
+# Runs target $1 (through launch) on the corpus $2, leaving crashes in $3
 # and its output in $4, with the options after them ($5...); sets rc.
 fuzz_target() {
 	t=$1 corpus=$2 artifacts=$3 log=$4
@@ -228,7 +229,7 @@ fuzz_target() {
 	[ -f "$build/$t.dict" ] && dict="-dict=$build/$t.dict"
 	rc=0
 	# shellcheck disable=SC2086
-	$launch "$build/tests/fuzz/fuzz_$t" "$@" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	launch "$build/tests/fuzz/fuzz_$t" "$@" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$artifacts/" $dict "$corpus" >"$log" 2>&1 || rc=$?
 }
 
@@ -247,21 +248,30 @@ report() {
 	if [ -n "$from" ]; then tail -n "+$from" "$1" | head -n 40; else tail -n 30 "$1"; fi
 }
 
-launch=""
+launch() {
+	"$@"
+}
+
 if [ "$mode" = check ]; then
-	# The same inputs every time: a fresh copy of the committed corpus, no
-	# clock (-reload=0: libFuzzer rereads its corpus every second) and fixed
-	# addresses, as comparisons of addresses feed libFuzzer's mutations:
-	# no address randomisation where the kernel allows it, else no
-	# comparison-guided mutations.
-	cmp=""
+	# The same inputs every time: a fresh copy of the committed corpus; no
+	# clock (-reload=0: libFuzzer rereads its corpus every second); no
+	# mutations from the operands of comparisons (-use_cmp=0), which
+	# include addresses and values that the libraries seed from the clock;
+	# and the same addresses (pointer order steers some paths): the same
+	# environment, whose size moves the stack, and no address
+	# randomisation where the kernel allows it.
 	echo "1..$(echo "$targets" | wc -w)"
-	if setarch "$(uname -m)" -R true 2>/dev/null; then
-		launch="setarch $(uname -m) -R"
-	else
-		cmp="-use_cmp=0"
-		echo "# setarch -R refused: fuzzing with -use_cmp=0"
+	fixed="setarch $(uname -m) -R"
+	if ! $fixed true 2>/dev/null; then
+		fixed=""
+		echo "# setarch -R refused: addresses randomised, the inputs may vary between runs"
 	fi
+	launch() {
+		# shellcheck disable=SC2086
+		env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 MADO_SHAREDIR=share \
+			MADO_CONFIG=/nonexistent/madoguchi.conf ASAN_OPTIONS="$ASAN_OPTIONS" \
+			UBSAN_OPTIONS="$UBSAN_OPTIONS" $fixed "$@"
+	}
 	n=0 failed=0
 	for t in $targets; do
 		n=$((n + 1))
@@ -269,7 +279,7 @@ if [ "$mode" = check ]; then
 		rm -rf "$build/check/corpus/$t" "$build/check/artifacts/$t"
 		log=$build/check/fuzz-$t.log
 		fuzz_target "$t" "$build/check/corpus/$t" "$build/check/artifacts/$t" "$log" \
-			-seed="$seed" -runs="$runs" -reload=0 $cmp
+			-seed="$seed" -runs="$runs" -reload=0 -use_cmp=0
 		if [ "$rc" -eq 0 ]; then
 			echo "ok $n - fuzz $t: $(stat number_of_executed_units "$log") runs, no crash"
 		else
