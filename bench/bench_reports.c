@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/env.h"
+#include "base/textwidth.h"
 #include "bench/bench_util.h"
 #include "core/calendar.h"
 #include "core/config.h"
@@ -52,7 +53,7 @@ time_report(const struct run_ctx *r, const char *what, build_fn fn, const void *
 		struct rdoc d;
 		double t0 = bench_now_ms();
 
-		if (fn(r, spec, &d, &e) != MADO_OK || rdoc_text(&d, r->null, &e) != MADO_OK)
+		if (fn(r, spec, &d, &e) != MADO_OK || rdoc_text(&d, TW_AMBI_NARROW, r->null, &e) != MADO_OK)
 			bench_die(what, &e);
 		ms[i] = bench_now_ms() - t0;
 		blocks = d.nblocks;

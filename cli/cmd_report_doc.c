@@ -80,6 +80,7 @@ doc_check(struct cli_ctx *c, struct doc_opts *o)
 struct doc_write {
 	const struct rdoc *d;
 	const struct doc_opts *o;
+	int ambi;
 };
 
 static int
@@ -89,7 +90,7 @@ write_doc(FILE *fp, void *p, struct mado_err *e)
 
 	if (w->o->fmt == DOC_CSV)
 		return rdoc_csv(w->d, fp, w->o->enc == CSV_UTF8_BOM, w->o->enc == CSV_CP932, e);
-	return rdoc_text(w->d, fp, e);
+	return rdoc_text(w->d, w->ambi, fp, e);
 }
 
 /* Text or CSV to standard output or --output; PDF to --output or to
@@ -98,7 +99,7 @@ static int
 emit(struct cli_ctx *c, const struct rdoc *d, const struct doc_opts *o, const char *name,
 	struct mado_err *e)
 {
-	struct doc_write w = { d, o };
+	struct doc_write w = { d, o, c->ambi };
 	const char *path = o->path != NULL ? o->path : name;
 	int st;
 

@@ -52,8 +52,9 @@ void rdoc_row(struct rdoc_table *t, const char *const *cells, bool total);
 void rdoc_free(struct rdoc *d);
 
 /* Renderers. Text: paragraphs wrapped at 80 cells, widths by East Asian
- * width with ambiguous characters (─ ○ ①) counted narrow. */
-int rdoc_text(const struct rdoc *d, FILE *out, struct mado_err *e);
+ * width with ambiguous characters (─ ○ ①) taking ambi cells (TW_AMBI_NARROW
+ * or TW_AMBI_WIDE, the reader's terminal setting). */
+int rdoc_text(const struct rdoc *d, int ambi, FILE *out, struct mado_err *e);
 /* Every table, a heading line before each; bom and cp932 as for Excel
  * (cp932 has no BOM: bom is ignored with it). */
 int rdoc_csv(const struct rdoc *d, FILE *out, bool bom, bool cp932, struct mado_err *e);

@@ -1,6 +1,6 @@
 /* The document as plain text for a terminal or a mail body: widths in
- * cells by East Asian width, ambiguous characters (─ ○ ①) counted narrow
- * as most terminals and mail readers outside Japan-only setups draw them. */
+ * cells by East Asian width, ambiguous characters (─ ○ ①) as wide as the
+ * reader's terminal draws them (narrow outside Japan-only setups). */
 #include "rdoc.h"
 
 #include <errno.h>
@@ -10,7 +10,6 @@
 
 #include "base/textwidth.h"
 
-#define AMBI TW_AMBI_NARROW
 #define LINE_CELLS 80
 #define GAP "  "
 #define RULE "─"
@@ -46,22 +45,25 @@ one_line(const char *s)
 	return out;
 }
 
+/* A rule cells wide: ch is ambiguous (─), so it may take two cells. */
 static void
-rule(GString *out, int cells, const char *ch)
+rule(GString *out, int cells, const char *ch, int ambi)
 {
-	for (int i = 0; i < cells; i++)
+	int w = MAX(tw_width(ch, -1, ambi), 1);
+
+	for (int i = 0; i + w <= cells; i += w)
 		g_string_append(out, ch);
 	g_string_append_c(out, '\n');
 }
 
 static void
-underlined(GString *out, const char *text, const char *ch)
+underlined(GString *out, const char *text, const char *ch, int ambi)
 {
 	char *line = one_line(text);
 
 	g_string_append(out, line);
 	g_string_append_c(out, '\n');
-	rule(out, tw_width(line, -1, AMBI), ch);
+	rule(out, tw_width(line, -1, ambi), ch, ambi);
 	g_free(line);
 }
 
@@ -69,9 +71,9 @@ underlined(GString *out, const char *text, const char *ch)
  * character, before a space when that keeps a Latin word whole, and not
  * before closing punctuation. */
 static size_t
-break_at(const char *s)
+break_at(const char *s, int ambi)
 {
-	size_t n = tw_prefix(s, LINE_CELLS, AMBI, NULL);
+	size_t n = tw_prefix(s, LINE_CELLS, ambi, NULL);
 	const char *prev;
 
 	if (n == 0)  /* only if one character were wider than a line */
@@ -92,12 +94,12 @@ break_at(const char *s)
 
 /* One line of a paragraph, wrapped at LINE_CELLS cells. */
 static void
-wrap_line(GString *out, const char *line)
+wrap_line(GString *out, const char *line, int ambi)
 {
 	const char *s = line;
 
-	while (tw_width(s, -1, AMBI) > LINE_CELLS) {
-		size_t n = break_at(s);
+	while (tw_width(s, -1, ambi) > LINE_CELLS) {
+		size_t n = break_at(s, ambi);
 
 		while (n > 0 && s[n - 1] == ' ')
 			n--;
@@ -112,7 +114,7 @@ wrap_line(GString *out, const char *line)
 }
 
 static void
-paragraph(GString *out, const char *text)
+paragraph(GString *out, const char *text, int ambi)
 {
 	char **lines = g_strsplit(text, "\n", -1);
 
@@ -120,7 +122,7 @@ paragraph(GString *out, const char *text)
 		char *flat = one_line(*l);
 
 		g_strchomp(flat);
-		wrap_line(out, flat);
+		wrap_line(out, flat, ambi);
 		g_free(flat);
 	}
 	g_strfreev(lines);
@@ -129,10 +131,11 @@ paragraph(GString *out, const char *text)
 /* One row of cells laid out in the column widths; the last column is not
  * padded when left-aligned, and no line ends in spaces. */
 static void
-row(GString *out, const struct rdoc_table *t, char *const *cells, const int *widths)
+row(GString *out, const struct rdoc_table *t, char *const *cells, const int *widths,
+	int ambi)
 {
 	for (int c = 0; c < t->ncols; c++) {
-		char *fit = tw_fit(cells[c], widths[c], AMBI,
+		char *fit = tw_fit(cells[c], widths[c], ambi,
 			t->align[c] == RDOC_RIGHT ? TW_RIGHT : TW_LEFT);
 
 		if (c > 0)
@@ -146,7 +149,7 @@ row(GString *out, const struct rdoc_table *t, char *const *cells, const int *wid
 }
 
 static void
-table(GString *out, const struct rdoc_table *t)
+table(GString *out, const struct rdoc_table *t, int ambi)
 {
 	int *widths = g_new0(int, (size_t)t->ncols);
 	char **cells = g_new(char *, (size_t)t->nrows * (size_t)t->ncols + 1);
@@ -155,23 +158,23 @@ table(GString *out, const struct rdoc_table *t)
 
 	for (int c = 0; c < t->ncols; c++) {
 		heads[c] = one_line(t->headings[c]);
-		widths[c] = tw_width(heads[c], -1, AMBI);
+		widths[c] = tw_width(heads[c], -1, ambi);
 	}
 	for (int r = 0; r < t->nrows; r++)
 		for (int c = 0; c < t->ncols; c++) {
 			size_t i = (size_t)r * (size_t)t->ncols + (size_t)c;
 
 			cells[i] = one_line(t->cells[i]);
-			widths[c] = MAX(widths[c], tw_width(cells[i], -1, AMBI));
+			widths[c] = MAX(widths[c], tw_width(cells[i], -1, ambi));
 		}
 	for (int c = 0; c < t->ncols; c++)
 		total += widths[c] + (c > 0 ? (int)strlen(GAP) : 0);
-	row(out, t, heads, widths);
-	rule(out, total, RULE);
+	row(out, t, heads, widths, ambi);
+	rule(out, total, RULE, ambi);
 	for (int r = 0; r < t->nrows; r++) {
 		if (t->total[r])
-			rule(out, total, RULE);
-		row(out, t, cells + (size_t)r * (size_t)t->ncols, widths);
+			rule(out, total, RULE, ambi);
+		row(out, t, cells + (size_t)r * (size_t)t->ncols, widths, ambi);
 	}
 	for (size_t i = 0; i < (size_t)t->nrows * (size_t)t->ncols; i++)
 		g_free(cells[i]);
@@ -183,29 +186,29 @@ table(GString *out, const struct rdoc_table *t)
 }
 
 int
-rdoc_text(const struct rdoc *d, FILE *out, struct mado_err *e)
+rdoc_text(const struct rdoc *d, int ambi, FILE *out, struct mado_err *e)
 {
 	GString *s = g_string_new(NULL);
 	int st = MADO_OK;
 
-	underlined(s, d->title, "=");
+	underlined(s, d->title, "=", ambi);
 	if (d->subtitle != NULL && *d->subtitle != '\0')
-		paragraph(s, d->subtitle);
+		paragraph(s, d->subtitle, ambi);
 	for (int i = 0; i < d->nblocks; i++) {
 		const struct rdoc_block *b = &d->blocks[i];
 
 		if (i == 0 || b[-1].kind != RDOC_HEADING)
 			g_string_append_c(s, '\n');
 		if (b->kind == RDOC_HEADING)
-			underlined(s, b->text, RULE);
+			underlined(s, b->text, RULE, ambi);
 		else if (b->kind == RDOC_PARAGRAPH)
-			paragraph(s, b->text);
+			paragraph(s, b->text, ambi);
 		else
-			table(s, &b->table);
+			table(s, &b->table, ambi);
 	}
 	if (d->generated != NULL && *d->generated != '\0') {
 		g_string_append_c(s, '\n');
-		paragraph(s, d->generated);
+		paragraph(s, d->generated, ambi);
 	}
 	if (fwrite(s->str, 1, s->len, out) != s->len || fflush(out) != 0)
 		st = mado_err_set(e, MADO_EIO, "write error: %s", g_strerror(errno));

@@ -43,7 +43,7 @@ fill(struct tui *t, void *ctx, bool first, struct page *p, char *title, size_t t
 	st = build(t, r, &d, e);
 	g_snprintf(title, title_size, "%s %s", d.title, d.subtitle ? d.subtitle : "");
 	if (st == MADO_OK && (mem = open_memstream(&text, &len)) != NULL) {
-		st = rdoc_text(&d, mem, e);
+		st = rdoc_text(&d, t->paint.ambi, mem, e);
 		fclose(mem);
 		if (st == MADO_OK)
 			page_text(p, text);

@@ -2,19 +2,20 @@
 
 #include <glib.h>
 
+#include "base/textwidth.h"
 #include "core/rdoc.h"
 
 int main(void);
 
 /* Renders d with fn into memory; returns the bytes (caller frees). */
 static char *
-text_of(const struct rdoc *d, size_t *len, int *st)
+text_of(const struct rdoc *d, int ambi, size_t *len, int *st)
 {
 	char *buf = NULL;
 	FILE *fp = open_memstream(&buf, len);
 	struct mado_err e;
 
-	*st = rdoc_text(d, fp, &e);
+	*st = rdoc_text(d, ambi, fp, &e);
 	fclose(fp);
 	return buf;
 }
@@ -69,7 +70,7 @@ test_text(void)
 	rdoc_paragraph(&d, para);
 	rdoc_paragraph(&d, "short");
 
-	out = text_of(&d, &len, &st);
+	out = text_of(&d, TW_AMBI_NARROW, &len, &st);
 	is_int(st, MADO_OK, "text: rendered");
 	is_str(out,
 		"日次運用報告\n"
@@ -102,8 +103,49 @@ test_text(void)
 	rdoc_free(&d);
 
 	rdoc_init(&d, "T", NULL, NULL);
-	out = text_of(&d, &len, &st);
+	out = text_of(&d, TW_AMBI_NARROW, &len, &st);
 	is_str(out, "T\n=\n", "text: no subtitle, no blocks, no generated line");
+	free(out);
+	rdoc_free(&d);
+}
+
+/* On a terminal that draws ambiguous characters two cells wide, ○ takes
+ * two cells in its column and a rule of ─ needs half as many. */
+static void
+test_text_ambiwide(void)
+{
+	static const char *const heads[] = { "記号", "件数" };
+	static const enum rdoc_align align[] = { RDOC_LEFT, RDOC_RIGHT };
+	struct rdoc_table *t;
+	struct rdoc d;
+	size_t len;
+	int st;
+	char *out;
+
+	rdoc_init(&d, "T", NULL, NULL);
+	rdoc_heading(&d, "見出し");
+	t = rdoc_table(&d, 2, heads, align);
+	rdoc_row(t, (const char *const[]){ "○", "1" }, false);
+	rdoc_row(t, (const char *const[]){ "済", "20" }, false);
+	out = text_of(&d, TW_AMBI_WIDE, &len, &st);
+	is_str(out,
+		"T\n=\n\n"
+		"見出し\n───\n"
+		"記号  件数\n"
+		"─────\n"
+		"○       1\n"
+		"済      20\n",
+		"text, ambiguous wide: ○ two cells, rules of ─ at half the count");
+	free(out);
+	out = text_of(&d, TW_AMBI_NARROW, &len, &st);
+	is_str(out,
+		"T\n=\n\n"
+		"見出し\n──────\n"
+		"記号  件数\n"
+		"──────────\n"
+		"○        1\n"
+		"済      20\n",
+		"text, ambiguous narrow: the same document");
 	free(out);
 	rdoc_free(&d);
 }
@@ -122,7 +164,7 @@ test_wrap_width(void)
 		strcat(para, "aa窓口");
 	rdoc_init(&d, "W", NULL, NULL);
 	rdoc_paragraph(&d, para);
-	out = text_of(&d, &len, &st);
+	out = text_of(&d, TW_AMBI_NARROW, &len, &st);
 	for (line = strtok_r(out, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
 		int w = 0;
 
@@ -243,6 +285,7 @@ int
 main(void)
 {
 	test_text();
+	test_text_ambiwide();
 	test_wrap_width();
 	test_csv();
 	test_growth();
