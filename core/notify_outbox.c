@@ -229,6 +229,112 @@ notify_compose(struct db *db, const struct notify_settings *s, const struct outb
 	return st;
 }
 
+void
+notify_due_clear(struct notify_due *due, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (int k = 0; k < (int)G_N_ELEMENTS(due[i].strings); k++)
+			g_free(due[i].strings[k]);
+}
+
+int64_t
+notify_lease(int timeout, int rows)
+{
+	int64_t lease = (int64_t)timeout * (6 + 5 * (int64_t)rows);
+
+	return lease < 86400 ? lease : 86400;
+}
+
+struct claim_ctx {
+	const struct notify_settings *s;
+	int64_t now;
+	struct notify_due *due;
+	int max, n;
+};
+
+static bool
+ticket_taken(const struct claim_ctx *c, int64_t ticket_id)
+{
+	for (int i = 0; i < c->n; i++)
+		if (ticket_id != 0 && c->due[i].row.ticket_id == ticket_id)
+			return true;
+	return false;
+}
+
+static int
+take_row(const struct outbox_row *r, void *ctx)
+{
+	struct claim_ctx *c = ctx;
+	struct notify_due *d = &c->due[c->n];
+	const char **fields[] = { &d->row.event, &d->row.recipient, &d->row.lang, &d->row.state,
+		&d->row.last_error, &d->row.message_id, &d->row.ticket_number };
+
+	if (ticket_taken(c, r->ticket_id))
+		return MADO_OK;
+	d->row = *r;
+	for (int i = 0; i < (int)G_N_ELEMENTS(fields); i++)
+		*fields[i] = d->strings[i] = g_strdup(*fields[i] != NULL ? *fields[i] : "");
+	c->n++;
+	return MADO_OK;
+}
+
+static int
+claim_txn(struct db *db, void *p, struct mado_err *e)
+{
+	struct claim_ctx *c = p;
+	int64_t until;
+	int st;
+
+	/* db_txn() runs this again when the database was busy */
+	notify_due_clear(c->due, c->n);
+	c->n = 0;
+	st = outbox_due(db, c->now, c->max, take_row, c, e);
+	/* from the present: a long pass selects as of its start */
+	until = mado_now() + notify_lease(c->s->timeout, c->n);
+	for (int i = 0; i < c->n && st == MADO_OK; i++)
+		st = outbox_claim(db, c->due[i].row.id, until, e);
+	return st;
+}
+
+int
+notify_claim(struct db *db, const struct notify_settings *s, int64_t now,
+	struct notify_due *due, int max, int *n, struct mado_err *e)
+{
+	struct claim_ctx c = { s, now, due, max, 0 };
+	int st = db_txn(db, claim_txn, &c, e);
+
+	if (st != MADO_OK) {
+		notify_due_clear(due, c.n);
+		c.n = 0;
+	}
+	*n = c.n;
+	return st;
+}
+
+struct release_ctx {
+	const struct notify_due *due;
+	int n;
+};
+
+static int
+release_txn(struct db *db, void *p, struct mado_err *e)
+{
+	const struct release_ctx *c = p;
+	int st = MADO_OK;
+
+	for (int i = 0; i < c->n && st == MADO_OK; i++)
+		st = outbox_claim(db, c->due[i].row.id, 0, e);
+	return st;
+}
+
+int
+notify_release(struct db *db, const struct notify_due *due, int n, struct mado_err *e)
+{
+	struct release_ctx c = { due, n };
+
+	return n > 0 ? db_txn(db, release_txn, &c, e) : MADO_OK;
+}
+
 /* The server accepted it: sent, its Message-ID, the raw message kept. */
 static int
 record_sent(struct db *db, const struct notify_item *it, int64_t now, struct mado_err *e)

@@ -19,7 +19,36 @@ struct notify_settings {
 	const char *from;       /* [smtp] from */
 	const char *domain;     /* Message-IDs; NULL: the from address's domain */
 	int max_attempts;       /* then the row is marked failed */
+	int timeout;            /* [smtp] timeout, seconds: how long a claim lasts */
 };
+
+/* A due row a sender claimed, copied out: its strings are owned
+ * (notify_due_clear()). */
+struct notify_due {
+	struct outbox_row row;
+	char *strings[7];
+};
+void notify_due_clear(struct notify_due *due, int n);
+
+/* Two senders at once (a second madod, madod send --once beside the
+ * service) must not send a row twice. In one short transaction this takes
+ * the rows due at now that no other sender holds, at most max and one per ticket (a
+ * second row of a ticket waits for the next batch, so that it threads
+ * after the first one's Message-ID), and claims them for
+ * notify_lease(timeout, rows) seconds from mado_now(); notify_record() lets them go. A
+ * sender that dies holding rows leaves them to be taken again when the
+ * claim runs out: delivery is at least once, a mail being sent twice only
+ * when the sender died after the server accepted it and before it was
+ * recorded. *n is how many were taken. */
+int notify_claim(struct db *db, const struct notify_settings *s, int64_t now,
+	struct notify_due *due, int max, int *n, struct mado_err *e);
+/* Lets the claimed rows go unsent (the pass could not go on). */
+int notify_release(struct db *db, const struct notify_due *due, int n, struct mado_err *e);
+/* Seconds a claim of rows lasts: longer than one SMTP connection sending
+ * them can take, every answer waiting the whole timeout (the greeting,
+ * EHLO, STARTTLS, AUTH, QUIT; MAIL, RCPT, DATA and twice for the end of
+ * the data per mail), at most a day. */
+int64_t notify_lease(int timeout, int rows);
 
 /* One composed notification. Strings newly allocated; notify_item_clear(). */
 struct notify_item {
@@ -52,7 +81,8 @@ struct notify_outcome {
 	bool gave_up;                    /* set by notify_record() */
 };
 
-/* Records n outcomes in one transaction. A sent row is marked sent with
+/* Records n outcomes in one transaction, letting their claims go. A sent
+ * row is marked sent with
  * its Message-ID, its raw message kept as a blob and a mail_message 'out'
  * row written; a failed one counts an attempt, keeps why and waits
  * notify_backoff() before the next, or is marked failed (gave_up) once

@@ -15,12 +15,6 @@
 
 enum { BATCH_DEFAULT = 100, BATCH_MAX = 1000 };
 
-/* A due row, copied out of the statement that read it. */
-struct due {
-	struct outbox_row row;
-	char *strings[6];
-};
-
 struct pass {
 	struct db *db;
 	const struct smtp_config *smtp;
@@ -29,7 +23,8 @@ struct pass {
 	SSL_CTX *tls;                /* smtp_tls.h; NULL with starttls = no */
 	int64_t now;
 	struct notify_counts *counts;
-	GArray *due;                 /* struct due */
+	struct notify_due *due;      /* claimed, batch of them */
+	int ndue;
 	struct notify_item *items;   /* composed, batch of them */
 	int nitems;
 	struct notify_outcome *out;  /* what came of each row of the batch */
@@ -39,29 +34,6 @@ struct pass {
 	char auth_refused[256];      /* the server's answer to AUTH when it said
 	                              * no, "" when AUTH succeeded or was not tried */
 };
-
-static int
-due_add(const struct outbox_row *r, void *ctx)
-{
-	struct pass *p = ctx;
-	struct due d = { .row = *r };
-	const char **fields[] = { &d.row.event, &d.row.recipient, &d.row.lang, &d.row.state,
-		&d.row.last_error, &d.row.message_id, NULL };
-
-	for (int i = 0; fields[i] != NULL; i++)
-		*fields[i] = d.strings[i] = g_strdup(*fields[i] != NULL ? *fields[i] : "");
-	g_array_append_val(p->due, d);
-	return MADO_OK;
-}
-
-static void
-due_clear(GArray *due)
-{
-	for (guint i = 0; i < due->len; i++)
-		for (int k = 0; k < 6; k++)
-			g_free(g_array_index(due, struct due, i).strings[k]);
-	g_array_set_size(due, 0);
-}
 
 /* A row of the batch that was not sent. */
 static void
@@ -248,28 +220,16 @@ send_batch(struct pass *p)
 	g_free(rcpts);
 }
 
-static bool
-in_batch(const struct pass *p, int64_t ticket_id)
-{
-	for (int i = 0; i < p->nitems; i++)
-		if (p->items[i].ticket_id == ticket_id)
-			return true;
-	return false;
-}
-
-/* Composes the due rows; those that cannot be made count a failed attempt.
- * A second row of a ticket waits for the next batch, so that it threads
- * after the first one's Message-ID. Only a wrong [smtp] from stops it. */
+/* Composes the claimed rows; those that cannot be made count a failed
+ * attempt. Only a wrong [smtp] from stops it. */
 static int
 compose_due(struct pass *p, struct mado_err *e)
 {
 	p->nitems = p->nout = 0;
-	for (guint i = 0; i < p->due->len; i++) {
-		const struct outbox_row *r = &g_array_index(p->due, struct due, i).row;
+	for (int i = 0; i < p->ndue; i++) {
+		const struct outbox_row *r = &p->due[i].row;
 		struct mado_err ce = { 0 };
 
-		if (in_batch(p, r->ticket_id))
-			break;
 		if (notify_compose(p->db, &p->s, r, &p->items[p->nitems], &ce) == MADO_OK) {
 			p->nitems++;
 			continue;
@@ -320,6 +280,7 @@ pass_setup(struct pass *p, const struct notify_cfg *cfg, struct mado_err *e)
 	p->s.from = c->from;
 	p->s.domain = c->domain;
 	p->s.max_attempts = c->max_attempts;
+	p->s.timeout = c->timeout;
 	if (smtp_tls_ctx(c, &p->tls, e) != MADO_OK)
 		return e->status;
 	if (c->user == NULL)
@@ -342,24 +303,31 @@ notify_run(struct db *db, const struct notify_cfg *cfg, struct notify_counts *ou
 
 	memset(out, 0, sizeof *out);
 	st = pass_setup(&p, cfg, e);
-	p.due = g_array_new(FALSE, TRUE, sizeof(struct due));
+	p.due = g_new0(struct notify_due, batch);
 	p.items = g_new0(struct notify_item, batch);
 	p.out = g_new0(struct notify_outcome, batch);
 	while (st == MADO_OK && (cfg->stop == NULL || !*cfg->stop)) {
-		due_clear(p.due);
-		st = outbox_due(db, p.now, batch, due_add, &p, e);
-		if (st != MADO_OK || p.due->len == 0)
+		notify_due_clear(p.due, p.ndue);
+		p.ndue = 0;
+		st = notify_claim(db, &p.s, p.now, p.due, batch, &p.ndue, e);
+		if (st != MADO_OK || p.ndue == 0)
 			break;
 		st = compose_due(&p, e);
 		if (st == MADO_OK && p.nitems > 0)
 			send_batch(&p);
 		if (st == MADO_OK)
 			st = record(&p, e);
+		else {
+			/* nothing was sent: the rows are free for the next pass */
+			struct mado_err ignored = { 0 };
+
+			notify_release(db, p.due, p.ndue, &ignored);
+		}
 		for (int i = 0; i < p.nitems; i++)
 			notify_item_clear(&p.items[i]);
 	}
-	due_clear(p.due);
-	g_array_free(p.due, TRUE);
+	notify_due_clear(p.due, p.ndue);
+	g_free(p.due);
 	g_free(p.items);
 	g_free(p.out);
 	g_free(p.user);

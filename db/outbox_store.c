@@ -50,6 +50,7 @@ outbox_due(struct db *db, int64_t now, int limit, outbox_row_fn fn, void *ctx,
 {
 	sqlite3_stmt *st = db_prepare(db, OUTBOX_COLS "INDEXED BY outbox_pending"
 		" WHERE state = 'pending' AND next_attempt_at <= ?1"
+		" AND (claimed_until IS NULL OR claimed_until < ?1)"
 		" ORDER BY next_attempt_at, id LIMIT ?2", e);
 	int n;
 
@@ -95,8 +96,8 @@ outbox_set_sent(struct db *db, int64_t id, const char *message_id, int64_t at,
 	struct mado_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"UPDATE outbox SET state = 'sent', message_id = ?2, sent_at = ?3, last_error = ''"
-		" WHERE id = ?1 AND state = 'pending'", e);
+		"UPDATE outbox SET state = 'sent', message_id = ?2, sent_at = ?3, last_error = '',"
+		" claimed_until = NULL WHERE id = ?1 AND state = 'pending'", e);
 	int rc;
 
 	if (st == NULL)
@@ -107,6 +108,19 @@ outbox_set_sent(struct db *db, int64_t id, const char *message_id, int64_t at,
 	if ((rc = db_step_done(db, st, e)) != MADO_OK)
 		return rc;
 	return sqlite3_changes(db_handle(db)) == 1 ? MADO_OK : MADO_ENOTFOUND;
+}
+
+int
+outbox_claim(struct db *db, int64_t id, int64_t until, struct mado_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"UPDATE outbox SET claimed_until = ?2 WHERE id = ?1", e);
+
+	if (st == NULL)
+		return e->status;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_id(st, 2, until);
+	return db_step_done(db, st, e);
 }
 
 int
@@ -131,8 +145,8 @@ outbox_set_attempt(struct db *db, int64_t id, int attempts, int64_t next_at, con
 	const char *error, struct mado_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, state = ?4, last_error = ?5"
-		" WHERE id = ?1", e);
+		"UPDATE outbox SET attempts = ?2, next_attempt_at = ?3, state = ?4, last_error = ?5,"
+		" claimed_until = NULL WHERE id = ?1 AND state <> 'sent'", e);
 
 	if (st == NULL)
 		return e->status;

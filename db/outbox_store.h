@@ -20,8 +20,9 @@ struct outbox_row {
  * walk and is returned. */
 typedef int (*outbox_row_fn)(const struct outbox_row *r, void *ctx);
 
-/* Pending rows due at now (next_attempt_at <= now), in the order they
- * fell due (then by id), at most limit. */
+/* Pending rows due at now (next_attempt_at <= now) that no sender holds
+ * (claimed_until unset or before now), in the order they fell due (then
+ * by id), at most limit. */
 int outbox_due(struct db *db, int64_t now, int limit, outbox_row_fn fn, void *ctx,
 	struct mado_err *e);
 /* Rows of one state ("pending", "sent", "failed"; NULL: all), newest
@@ -31,8 +32,12 @@ int outbox_list(struct db *db, const char *state, int64_t before_id, int limit,
 /* One row, through fn; MADO_ENOTFOUND when none. */
 int outbox_get(struct db *db, int64_t id, outbox_row_fn fn, void *ctx, struct mado_err *e);
 
+/* A sender takes row id until then (0: lets it go). Inside the
+ * transaction that read it with outbox_due(). */
+int outbox_claim(struct db *db, int64_t id, int64_t until, struct mado_err *e);
 /* A pending row the server accepted: state sent, its Message-ID (without
- * <>), sent_at. MADO_ENOTFOUND when the row is not pending. */
+ * <>), sent_at, the claim let go. MADO_ENOTFOUND when the row is not
+ * pending. */
 int outbox_set_sent(struct db *db, int64_t id, const char *message_id, int64_t at,
 	struct mado_err *e);
 /* A row not sent to be tried again now, from its first attempt
@@ -40,7 +45,8 @@ int outbox_set_sent(struct db *db, int64_t id, const char *message_id, int64_t a
  * is no such row or it was sent. */
 int outbox_retry(struct db *db, int64_t id, int64_t now, struct mado_err *e);
 /* A failed attempt: attempts, the next try, the error and the state
- * ("pending" to try again, "failed" to give up). */
+ * ("pending" to try again, "failed" to give up), the claim let go. A row
+ * another sender recorded sent meanwhile is left as it is. */
 int outbox_set_attempt(struct db *db, int64_t id, int attempts, int64_t next_at,
 	const char *state, const char *error, struct mado_err *e);
 

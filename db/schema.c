@@ -491,6 +491,12 @@ static const char *const steps[] = {
 /* 6: the audit trail by time, for who was on duty and what was resolved
  * in a shift (db/report_daily_store.c) without reading the whole trail */
 "CREATE INDEX audit_at ON audit(at);\n",
+
+/* 7: a sender claims the outbox rows it is about to send until then, so a
+ * second sender (another madod, madod send --once) leaves them alone; a
+ * claim that runs out (the sender died) lets the rows be taken again
+ * (core/notify_outbox.h notify_claim) */
+"ALTER TABLE outbox ADD COLUMN claimed_until INTEGER;\n",
 };
 
 int
