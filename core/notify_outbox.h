@@ -32,14 +32,15 @@ void notify_due_clear(struct notify_due *due, int n);
 
 /* Two senders at once (a second madod, madod send --once beside the
  * service) must not send a row twice. In one short transaction this takes
- * the rows due at now that no other sender holds, at most max and one per ticket (a
- * second row of a ticket waits for the next batch, so that it threads
- * after the first one's Message-ID), and claims them for
- * notify_lease(timeout, rows) seconds from mado_now(); notify_record() lets them go. A
- * sender that dies holding rows leaves them to be taken again when the
- * claim runs out: delivery is at least once, a mail being sent twice only
- * when the sender died after the server accepted it and before it was
- * recorded. *n is how many were taken. */
+ * the rows due at now that no other sender holds, at most max and one per
+ * ticket, none of a ticket another sender holds a row of (a second row of
+ * a ticket waits for the next batch, so that it threads after the first
+ * one's Message-ID), and claims them for notify_lease(timeout, rows)
+ * seconds from mado_now(); notify_record() lets them go. A sender that
+ * dies holding rows leaves them to be taken again when the claim runs
+ * out: delivery is at least once, a mail being sent twice only when the
+ * sender died after the server accepted it and before it was recorded.
+ * *n is how many were taken. */
 int notify_claim(struct db *db, const struct notify_settings *s, int64_t now,
 	struct notify_due *due, int max, int *n, struct mado_err *e);
 /* Lets the claimed rows go unsent (the pass could not go on). */

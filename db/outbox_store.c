@@ -51,6 +51,9 @@ outbox_due(struct db *db, int64_t now, int limit, outbox_row_fn fn, void *ctx,
 	sqlite3_stmt *st = db_prepare(db, OUTBOX_COLS "INDEXED BY outbox_pending"
 		" WHERE state = 'pending' AND next_attempt_at <= ?1"
 		" AND (claimed_until IS NULL OR claimed_until < ?1)"
+		" AND NOT EXISTS (SELECT 1 FROM outbox AS held INDEXED BY outbox_pending"
+		"  WHERE held.state = 'pending' AND held.ticket_id = outbox.ticket_id"
+		"  AND held.claimed_until >= ?1)"
 		" ORDER BY next_attempt_at, id LIMIT ?2", e);
 	int n;
 

@@ -21,8 +21,9 @@ struct outbox_row {
 typedef int (*outbox_row_fn)(const struct outbox_row *r, void *ctx);
 
 /* Pending rows due at now (next_attempt_at <= now) that no sender holds
- * (claimed_until unset or before now), in the order they fell due (then
- * by id), at most limit. */
+ * (claimed_until unset or before now), of tickets none of whose rows a
+ * sender holds (so that they go out in order), in the order they fell due
+ * (then by id), at most limit. */
 int outbox_due(struct db *db, int64_t now, int limit, outbox_row_fn fn, void *ctx,
 	struct mado_err *e);
 /* Rows of one state ("pending", "sent", "failed"; NULL: all), newest

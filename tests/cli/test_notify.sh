@@ -331,6 +331,65 @@ if [ -n "$submission" ]; then
 		"no session the server saw went without TLS"
 fi
 
+# Two senders at once (a second madod, or `madod send --once` beside the
+# service): each row goes out once. Two tickets with five rows each: a
+# sender takes one row of a ticket per batch and none of a ticket the other
+# holds, so the rows go out in five rounds, each taken by whichever sender
+# claims first. Without the claims both send all ten (20 mails).
+conf "$SMTPD_PORT"
+sql "UPDATE outbox SET state = 'failed' WHERE state = 'pending'"
+first=$(($(sql "SELECT max(id) FROM outbox") + 1))
+for t in 1 2; do
+	n=$("$MADO" ticket new --kind inquiry --subject "同時送信 $t" --body '本文' \
+		--queue helpdesk --requester-email yamada@example.test)
+	for c in 1 2 3 4; do
+		"$MADO" ticket comment "$n" --body "回答 $t-$c" >/dev/null
+	done
+done
+is "$(sql "SELECT count(*) FROM outbox WHERE id >= $first AND state = 'pending'")" 10 \
+	"ten rows pending on two tickets"
+# what the server took and the mailbox held before
+accepted() { grep -c ' smtp message msgid=' "$SMTPD_DIR/smtpd.log"; }
+in_mailbox() { ls "$(dovecot_maildir yamada)"/new "$(dovecot_maildir yamada)"/cur | grep -c .; }
+accepted0=$(accepted)
+mailbox0=$(in_mailbox)
+"$MADOD" send --once >"$TMP/send1.out" 2>&1 &
+pid1=$!
+"$MADOD" send --once >"$TMP/send2.out" 2>&1 &
+pid2=$!
+wait "$pid1"
+rc1=$?
+wait "$pid2"
+is "$rc1 $?" "0 0" "two madod send --once at the same time"
+sent() { sed -n 's/^sent \([0-9]*\),.*/\1/p' "$1"; }
+is "$(($(sent "$TMP/send1.out") + $(sent "$TMP/send2.out")))" 10 \
+	"ten sent between them"
+echo "# first sender: $(cat "$TMP/send1.out"); second: $(cat "$TMP/send2.out")"
+is "$(sql "SELECT count(*) FROM outbox WHERE id >= $first AND state = 'sent'
+	AND claimed_until IS NULL")" 10 "every row sent, no claim left"
+is "$(sql "SELECT count(*) FROM mail_message WHERE direction = 'out' AND outbox_id >= $first")" \
+	10 "one mail recorded per row"
+missing=0
+for id in $(sql "SELECT id FROM outbox WHERE id >= $first"); do
+	[ -f "$(mail_file "$id" yamada)" ] || missing=$((missing + 1))
+done
+is "$missing" 0 "each in the mailbox"
+is "$(($(in_mailbox) - mailbox0))" 10 "ten mails arrived, no row twice"
+is "$(($(accepted) - accepted0))" 10 "the server took ten messages (its log)"
+
+# A sender that died holding a row: the row waits until the claim runs
+# out, then the next pass takes it.
+n=$("$MADO" ticket new --kind inquiry --subject '置き去り' --body '本文' --queue helpdesk \
+	--requester-email yamada@example.test)
+id=$(sql "SELECT max(id) FROM outbox")
+sql "UPDATE outbox SET claimed_until = $MADO_NOW + 100 WHERE id = $id"
+run "$MADOD" send --once
+is "$out" "sent 0, to retry 0, failed 0" "a claimed row is left alone"
+MADO_NOW=$((MADO_NOW + 101)) run "$MADOD" send --once
+is "$out" "sent 1, to retry 0, failed 0" "an expired claim is taken again"
+[ -f "$(mail_file "$id" yamada)" ]
+ok $? "and the mail delivered"
+
 # Misconfiguration is an error that names the key.
 printf '[smtp]\nhost = 127.0.0.1\n' >"$MADO_CONFIG"
 run "$MADOD" send --once

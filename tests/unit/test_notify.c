@@ -315,6 +315,112 @@ test_compose(void)
 	is_int((int)c.mail_failed, 2, "and shown to supervisors in the status line");
 }
 
+static void
+set_now(int64_t t)
+{
+	char v[32];
+
+	snprintf(v, sizeof v, "%lld", (long long)t);
+	setenv("MADO_NOW", v, 1);
+}
+
+/* Records the claimed rows sent through connection c, as a sender does
+ * once the server took them. */
+static int
+record_all_sent(struct db *c, const struct notify_settings *s, const struct notify_due *due,
+	int n, struct mado_err *e)
+{
+	struct notify_item it[4];
+	struct notify_outcome o[4];
+	int st = MADO_OK;
+
+	for (int i = 0; i < n && st == MADO_OK; i++) {
+		st = notify_compose(c, s, &due[i].row, &it[i], e);
+		o[i] = (struct notify_outcome){ .outbox_id = due[i].row.id, .sent = &it[i] };
+	}
+	if (st == MADO_OK)
+		st = notify_record(c, s, o, n, mado_now(), e);
+	for (int i = 0; i < n; i++)
+		notify_item_clear(&it[i]);
+	return st;
+}
+
+/* Two senders on two connections of one database file: a row is taken by
+ * one only, a claim that ran out is taken again, and recording lets it go. */
+static void
+test_claim(void)
+{
+	struct notify_settings s = { .sharedir = mado_sharedir(), .from = "desk@example.jp",
+		.max_attempts = 3, .timeout = 60 };
+	struct ticket_draft d = { .kind = "inquiry", .subject = "二重送信", .body = "本文",
+		.queue = "helpdesk", .requester_email = "sato@example.jp" };
+	struct notify_due a[4], b[4], c[4];
+	struct mado_err e = { 0 };
+	char number[TICKET_NUMBER_MAX];
+	int64_t t1, t2, now = 1795320000;
+	int na, nb, nc;
+	struct db *other;
+
+	set_now(now);
+	testdb_exec(db, "UPDATE outbox SET state = 'failed'");
+	is_int(db_open(testdb_path, 0, &other, &e), MADO_OK, "a second connection: %s", e.msg);
+	ticket_create(db, &op, &d, &t1, number, &e);
+	ticket_create(db, &op, &d, &t2, number, &e);
+	ticket_comment(db, &op, t1, false, "追って連絡します。", &e);
+	is_int(count("SELECT count(*) FROM outbox WHERE state = 'pending'"), 3,
+		"three rows pending: two acknowledgements, a reply");
+
+	is_int(notify_claim(db, &s, now, a, 4, &na, &e), MADO_OK, "sender A claims");
+	is_int(na, 2, "one row per ticket: the reply waits for its ticket's acknowledgement");
+	is_int(count("SELECT count(*) FROM outbox WHERE claimed_until = 1795320000 + 60 * 16"), 2,
+		"held for [smtp] timeout x (6 + 5 x rows)");
+	is_int(notify_claim(other, &s, now, b, 4, &nb, &e), MADO_OK, "sender B at the same time");
+	is_int(nb, 0, "takes nothing: the reply waits while A holds its ticket's acknowledgement");
+
+	/* A dies holding its rows: when the claim runs out, B takes them. */
+	set_now(now + notify_lease(60, 2) - 1);
+	is_int(notify_claim(other, &s, mado_now(), c, 4, &nc, &e), MADO_OK, "before it runs out");
+	is_int(nc, 0, "A's claim still holds");
+	set_now(now + notify_lease(60, 2) + 1);
+	is_int(notify_claim(other, &s, mado_now(), c, 4, &nc, &e), MADO_OK, "after");
+	is_int(nc, 2, "an expired claim is taken again");
+	ok(c[0].row.id == a[0].row.id && c[1].row.id == a[1].row.id, "the same rows");
+	/* A was only slow: it sent and records first; B's copies are kept
+	 * beside them and its batch recorded (at least once, not lost). */
+	is_int(record_all_sent(db, &s, a, na, &e), MADO_OK, "A records: %s", e.msg);
+	is_int(record_all_sent(other, &s, c, nc, &e), MADO_OK, "B records the same rows: %s",
+		e.msg);
+	notify_due_clear(a, na);
+	notify_due_clear(c, nc);
+	is_int(notify_claim(other, &s, mado_now(), b, 4, &nb, &e), MADO_OK, "B's next batch");
+	ok(nb == 1 && b[0].row.ticket_id == t1 && b[0].row.id > a[1].row.id,
+		"the reply, once its ticket's acknowledgement is recorded");
+	is_int(record_all_sent(other, &s, b, nb, &e), MADO_OK, "B records it: %s", e.msg);
+	notify_due_clear(b, nb);
+	is_int(count("SELECT count(*) FROM outbox WHERE state = 'sent' AND claimed_until IS NULL"
+		" AND ticket_id IN (SELECT id FROM ticket WHERE subject = '二重送信')"), 3,
+		"all three sent, no claim left");
+
+	/* A pass that cannot go on lets its rows go at once. */
+	ticket_comment(db, &op, t2, false, "完了しました。", &e);
+	is_int(notify_claim(db, &s, mado_now(), a, 4, &na, &e), MADO_OK, "claim");
+	is_int(na, 1, "the new reply");
+	is_int(notify_release(db, a, na, &e), MADO_OK, "let go unsent");
+	is_int(notify_claim(other, &s, mado_now(), b, 4, &nb, &e), MADO_OK, "claim again");
+	is_int(nb == 1 && b[0].row.id == a[0].row.id, 1, "another sender takes it at once");
+	/* a failure recorded lets it go too, for the retry after backoff */
+	{
+		struct notify_outcome o = { .outbox_id = b[0].row.id, .why = "421 later" };
+
+		is_int(notify_record(other, &s, &o, 1, mado_now(), &e), MADO_OK, "a failure");
+		is_int(count("SELECT count(*) FROM outbox WHERE last_error = '421 later'"
+			" AND state = 'pending' AND claimed_until IS NULL"), 1, "pending, not held");
+	}
+	notify_due_clear(a, na);
+	notify_due_clear(b, nb);
+	db_close(other);
+}
+
 int
 main(void)
 {
@@ -323,5 +429,6 @@ main(void)
 	test_mime();
 	setup();
 	test_compose();
+	test_claim();
 	return tap_done();
 }
