@@ -67,6 +67,16 @@ testdb_actor(struct db *db, const char *login, const char *role, struct actor *a
 	}
 }
 
+/* Sets the time mado_now() answers (MADO_NOW). */
+static inline void
+testdb_now(int64_t t)
+{
+	char v[32];
+
+	snprintf(v, sizeof v, "%lld", (long long)t);
+	setenv("MADO_NOW", v, 1);
+}
+
 /* Runs SQL (a seed); bails out on failure. */
 static inline void
 testdb_exec(struct db *db, const char *sql)

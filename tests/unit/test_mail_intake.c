@@ -20,15 +20,6 @@ static struct db *db;
 static struct mail_intake_opts opts = { .autoreply_per_hour = 2 };
 
 static void
-now_at(int64_t t)
-{
-	char v[32];
-
-	snprintf(v, sizeof v, "%lld", (long long)t);
-	setenv("MADO_NOW", v, 1);
-}
-
-static void
 exec_sql(const char *sql)
 {
 	char *err = NULL;
@@ -142,7 +133,7 @@ test_new_japanese(void)
 	struct mail_intake_result r, again;
 	char *s;
 
-	now_at(jst_to_time(2026, 11, 20, 9, 31, 0));
+	testdb_now(jst_to_time(2026, 11, 20, 9, 31, 0));
 	is_int(take_file("intake-iso2022jp.eml", "helpdesk", &r), MADO_OK,
 		"an ISO-2022-JP mail is taken in");
 	is_int(r.disposition, MAIL_NEW, "it makes a new ticket");
@@ -286,7 +277,7 @@ test_no_ack(void)
 	struct mail_intake_result r;
 	int acks = sql_int("SELECT count(*) FROM outbox WHERE event = 'ack'");
 
-	now_at(jst_to_time(2026, 11, 20, 13, 0, 0));
+	testdb_now(jst_to_time(2026, 11, 20, 13, 0, 0));
 	for (size_t i = 0; i < G_N_ELEMENTS(quiet); i++) {
 		char *hdr = g_strdup_printf("Message-ID: <quiet-%zu@example.jp>\r\n%s", i,
 			quiet[i].headers);
@@ -306,7 +297,7 @@ test_no_ack(void)
 	}
 	is_int(sql_int("SELECT count(*) FROM outbox WHERE event = 'ack'") - acks, 2,
 		"three mails from one sender in an hour: two acknowledgements (the limit)");
-	now_at(jst_to_time(2026, 11, 20, 14, 1, 0));
+	testdb_now(jst_to_time(2026, 11, 20, 14, 1, 0));
 	take_mail("helpdesk", "citizen@example.jp", "Question", "Message-ID: <many-9@example.jp>\r\n",
 		"Hi.", &r);
 	is_int(sql_int("SELECT count(*) FROM outbox WHERE event = 'ack'") - acks, 3,
@@ -485,7 +476,7 @@ test_alerts(void)
 	is_int(alert_rules_load(path, &rules, &e), MADO_OK, "alert rules load");
 	opts.alerts = rules;
 	/* Wednesday 02:00-02:49 JST, taken in at 02:50: after hours by the Date. */
-	now_at(night + 50 * 60);
+	testdb_now(night + 50 * 60);
 	for (int i = 0; i < 50; i++) {
 		char date[64];
 		struct jst j;
@@ -524,7 +515,7 @@ test_alerts(void)
 		"each folded alert is in the audit trail");
 
 	/* Recovery at 10:00 on the same day, no Date: arrival time, office hours. */
-	now_at(jst_to_time(2026, 11, 18, 10, 0, 0));
+	testdb_now(jst_to_time(2026, 11, 18, 10, 0, 0));
 	is_int(take_alert(100, "RECOVERY", "GW01", NULL, &r), MADO_OK, "a recovery alert");
 	is_int(r.disposition, MAIL_RECOVERY, "is a recovery");
 	is_int(r.ticket_id, inc, "of the open incident (host names fold case)");
@@ -539,7 +530,7 @@ test_alerts(void)
 	is_int(take_alert(101, "RECOVERY", "gw01", NULL, &r), MADO_OK, "a recovery of nothing open");
 	ok(r.disposition == MAIL_IGNORED && r.ticket_id == 0, "creates nothing");
 
-	now_at(jst_to_time(2026, 11, 18, 19, 0, 0));
+	testdb_now(jst_to_time(2026, 11, 18, 19, 0, 0));
 	is_int(take_alert(102, "PROBLEM", "db01", NULL, &r), MADO_OK, "a new failure at 19:00");
 	ok(r.disposition == MAIL_ALERT && r.ticket_id != inc, "is a new incident");
 	is_int(sql_int("SELECT after_hours FROM ticket_incident WHERE ticket_id = %lld",
@@ -586,7 +577,7 @@ test_parser_fixtures(void)
 	char *s;
 
 	identity_system(&sys);
-	now_at(jst_to_time(2026, 4, 24, 12, 0, 0));
+	testdb_now(jst_to_time(2026, 4, 24, 12, 0, 0));
 	take_mail("helpdesk", "kato@kyouiku.city.example.lg.jp", "Question", "", "?", &r);
 	inq = r.ticket_id;
 	ok(ticket_set_status(db, &sys, inq, "answered", &e) == MADO_OK, "an answered inquiry");
@@ -608,7 +599,7 @@ test_parser_fixtures(void)
 	is_int(alert_rules_parse("zabbix.conf", zabbix, sizeof zabbix - 1, &rules, &e), MADO_OK,
 		"a rule for the Zabbix fixtures");
 	opts.alerts = rules;
-	now_at(jst_to_time(2026, 4, 15, 23, 0, 0));
+	testdb_now(jst_to_time(2026, 4, 15, 23, 0, 0));
 	is_int(take_file("alert-problem-web01.eml", "helpdesk", &r), MADO_OK, "a Zabbix problem");
 	is_int(r.disposition, MAIL_ALERT, "is an alert");
 	is_int(sql_int("SELECT after_hours FROM ticket_incident WHERE ticket_id = %lld",

@@ -315,15 +315,6 @@ test_compose(void)
 	is_int((int)c.mail_failed, 2, "and shown to supervisors in the status line");
 }
 
-static void
-set_now(int64_t t)
-{
-	char v[32];
-
-	snprintf(v, sizeof v, "%lld", (long long)t);
-	setenv("MADO_NOW", v, 1);
-}
-
 /* Records the claimed rows sent through connection c, as a sender does
  * once the server took them. */
 static int
@@ -361,7 +352,7 @@ test_claim(void)
 	int na, nb, nc;
 	struct db *other;
 
-	set_now(now);
+	testdb_now(now);
 	testdb_exec(db, "UPDATE outbox SET state = 'failed'");
 	is_int(db_open(testdb_path, 0, &other, &e), MADO_OK, "a second connection: %s", e.msg);
 	ticket_create(db, &op, &d, &t1, number, &e);
@@ -378,10 +369,10 @@ test_claim(void)
 	is_int(nb, 0, "takes nothing: the reply waits while A holds its ticket's acknowledgement");
 
 	/* A dies holding its rows: when the claim runs out, B takes them. */
-	set_now(now + notify_lease(60, 2) - 1);
+	testdb_now(now + notify_lease(60, 2) - 1);
 	is_int(notify_claim(other, &s, mado_now(), c, 4, &nc, &e), MADO_OK, "before it runs out");
 	is_int(nc, 0, "A's claim still holds");
-	set_now(now + notify_lease(60, 2) + 1);
+	testdb_now(now + notify_lease(60, 2) + 1);
 	is_int(notify_claim(other, &s, mado_now(), c, 4, &nc, &e), MADO_OK, "after");
 	is_int(nc, 2, "an expired claim is taken again");
 	ok(c[0].row.id == a[0].row.id && c[1].row.id == a[1].row.id, "the same rows");
