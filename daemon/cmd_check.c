@@ -1,7 +1,8 @@
 /* madod check-config: validates the configuration, opens (and migrates)
  * the database and loads the workflows, then checks what madod itself
  * needs: each source's password file and queue, the alert rules file,
- * the archive directory, and sending (daemon/notify.h). Every problem is
+ * the archive directory, and sending (daemon/notify.h); and the call-log
+ * writing rules, which the client would otherwise only refuse mid-call. Every problem is
  * reported, not only the first. */
 #include <glib.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "core/config_rules.h"
 #include "core/master.h"
 #include "core/workflow.h"
 #include "daemon/jobs.h"
@@ -22,6 +24,27 @@ static void
 add_queue(const char *code, const char *name, void *ctx)
 {
 	g_hash_table_add(ctx, g_strdup(code));
+}
+
+/* The writing rules the call logs are held to ([calllog] writing_rules,
+ * else the shipped file); returns 1 when they cannot be loaded. */
+static int
+check_writing_rules(const struct config *cfg)
+{
+	struct writing_rules *wr = NULL;
+	struct mado_err e = { 0 };
+
+	if (config_writing_rules(cfg, &wr, &e) != MADO_OK) {
+		fprintf(stderr, "madod: %s\n", e.msg);
+		return 1;
+	}
+	if (wr == NULL)
+		printf(_("writing rules: off\n"));
+	else
+		printf(_("writing rules: %s\n"), cfg->writing_rules != NULL ? cfg->writing_rules
+			: _("the shipped file"));
+	writing_rules_free(wr);
+	return 0;
 }
 
 /* The madod sections: prints each source, reports each problem on stderr;
@@ -85,6 +108,7 @@ check_madod(const struct config *cfg, struct db *db)
 	} else
 		printf(_("alert rules: %d\n"), alert_rules_count(setup.rules));
 	intake_setup_free(&setup);
+	bad += check_writing_rules(cfg);
 	for (int i = 0; i < m->njobs; i++)
 		if (!jobs_known(m->jobs[i].name)) {
 			fprintf(stderr, _("madod: %s: [jobs] %s: no such job\n"), file,

@@ -52,6 +52,7 @@ is "$rc" 0 "check-config with sources"
 like "$out" "source desk: imap imap://127.0.0.1:143/INBOX, queue helpdesk, every 30 s" \
 	"lists each source"
 like "$out" "source desk: starttls no" "with its starttls (default no)"
+like "$out" "writing rules: the shipped file" "and the call logs' writing rules"
 ok "$(echo "$err" | grep -q 'in clear'; echo $((1 - $?)))" \
 	"no warning for a plain login to this machine"
 
@@ -172,4 +173,16 @@ kill -TERM $pid
 wait $pid
 is "$?" 0 "SIGTERM: exits 0"
 like "$(cat "$TMP/run.log")" "stopped" "logs that it stopped"
+# The call logs' writing rules are checked too: a bad site file is a
+# configuration error naming file, rule and key; an empty value is off.
+printf '[calllog]\nwriting_rules = %s\n' "$TMP/rules.conf" > "$TMP/rules-site.conf"
+printf '[rule x]\nfield = nowhere\n' > "$TMP/rules.conf"
+run "$MADOD" --config "$TMP/rules-site.conf" check-config
+is "$rc" 78 "check-config refuses bad writing rules"
+like "$err" "rules.conf: \\[rule x\\] field" "naming the file, rule and key"
+printf '[calllog]\nwriting_rules =\n' > "$TMP/rules-off.conf"
+run "$MADOD" --config "$TMP/rules-off.conf" check-config
+is "$rc" 0 "no writing rules is fine"
+like "$out" "writing rules: off" "and said"
+
 done_testing
