@@ -32,9 +32,27 @@ notify_backoff(int n)
 	return n >= 7 ? 3600 : (int64_t)60 << (n > 0 ? n - 1 : 0);
 }
 
-/* The recipient's language: a staff member's own, else the row's. */
+/* Whether s has kana or kanji. */
+static bool
+has_japanese(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s = g_utf8_next_char(s)) {
+		GUnicodeScript sc = g_unichar_get_script(g_utf8_get_char(s));
+
+		if (sc == G_UNICODE_SCRIPT_HIRAGANA || sc == G_UNICODE_SCRIPT_KATAKANA ||
+		    sc == G_UNICODE_SCRIPT_HAN)
+			return true;
+	}
+	return false;
+}
+
+/* The recipient's language: a staff member's own; for someone outside
+ * (a vendor, a citizen) the language they wrote the ticket in, which is
+ * Japanese when its subject or text has any kana or kanji, since the row's
+ * language is that of the operator who caused the mail. */
 static void
-recipient_lang(struct db *db, const struct outbox_row *r, char lang[3])
+recipient_lang(struct db *db, const struct outbox_row *r, const struct ticket_row *t,
+	char lang[3])
 {
 	struct staff_row staff = { 0 };
 	struct mado_err ignored = { 0 };
@@ -42,6 +60,8 @@ recipient_lang(struct db *db, const struct outbox_row *r, char lang[3])
 
 	if (staff_by_email(db, r->recipient, &staff, &ignored) == MADO_OK)
 		l = staff.lang;
+	else if (r->event != NULL && strcmp(r->event, "assign") != 0)
+		l = has_japanese(t->subject) || has_japanese(t->body) ? "ja" : "en";
 	g_strlcpy(lang, strcmp(l, "en") == 0 ? "en" : "ja", 3);
 	staff_row_clear(&staff);
 }
@@ -200,8 +220,9 @@ notify_compose(struct db *db, const struct notify_settings *s, const struct outb
 	}
 	out->message_id = notify_message_id_new(s->domain ? s->domain
 		: strchr(out->sender, '@') + 1);
-	recipient_lang(db, r, lang);
 	st = ticket_get(db, r->ticket_id, &row, e);
+	if (st == MADO_OK)
+		recipient_lang(db, r, &row, lang);
 	if (st == MADO_OK)
 		st = render(db, s, r, &row, lang, &out->subject, &body, e);
 	if (st == MADO_OK)

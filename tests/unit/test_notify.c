@@ -412,6 +412,38 @@ test_claim(void)
 	db_close(other);
 }
 
+/* Someone outside the desk hears back in the language they wrote in,
+ * not in that of the operator whose action sent the mail. */
+static void
+test_outside_language(void)
+{
+	struct notify_settings s = { .sharedir = mado_sharedir(), .from = "desk@example.jp",
+		.max_attempts = 3 };
+	struct ticket_draft en = { .kind = "inquiry", .subject = "Cannot log in to the VPN",
+		.body = "The client says error 809.", .queue = "helpdesk",
+		.requester_email = "engineer@vendor.example.com" };
+	struct ticket_draft ja = { .kind = "inquiry", .subject = "VPN error 809",
+		.body = "接続できません。", .queue = "helpdesk",
+		.requester_email = "tanaka@vendor.example.com" };
+	struct notify_item it;
+	struct mado_err e = { 0 };
+	char number[TICKET_NUMBER_MAX];
+	int64_t id;
+
+	testdb_exec(db, "UPDATE outbox SET state = 'sent'");
+	is_int(ticket_create(db, &op, &en, &id, number, &e), MADO_OK, "an English inquiry");
+	is_int(compose_first(&s, &it, &e), MADO_OK, "compose its acknowledgement");
+	ok(strstr(it.subject, "We have received your inquiry") != NULL,
+		"in English for an English writer outside the desk: %s", it.subject);
+	notify_item_clear(&it);
+	testdb_exec(db, "UPDATE outbox SET state = 'sent'");
+	is_int(ticket_create(db, &op, &ja, &id, number, &e), MADO_OK, "a Japanese inquiry");
+	is_int(compose_first(&s, &it, &e), MADO_OK, "compose its acknowledgement");
+	ok(strstr(it.subject, "お問い合わせを受け付けました") != NULL,
+		"in Japanese when the text has any: %s", it.subject);
+	notify_item_clear(&it);
+}
+
 int
 main(void)
 {
@@ -421,5 +453,6 @@ main(void)
 	setup();
 	test_compose();
 	test_claim();
+	test_outside_language();
 	return tap_done();
 }
