@@ -89,6 +89,28 @@ testdb_exec(struct db *db, const char *sql)
 	}
 }
 
+/* Runs one statement with its ?N parameters bound to the n texts of args
+ * (NULL binds NULL; column affinity makes numbers of digits); bails out
+ * on failure. Seeds made from values, never SQL text made from them. */
+static inline void
+testdb_exec_args(struct db *db, const char *sql, const char *const *args, int n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL);
+
+	for (int i = 0; rc == SQLITE_OK && i < n; i++)
+		rc = args[i] != NULL
+			? sqlite3_bind_text(st, i + 1, args[i], -1, SQLITE_TRANSIENT)
+			: sqlite3_bind_null(st, i + 1);
+	if (rc == SQLITE_OK && sqlite3_step(st) != SQLITE_DONE)
+		rc = SQLITE_ERROR;
+	if (rc != SQLITE_OK) {
+		printf("Bail out! %s: %s\n", sql, sqlite3_errmsg(db_handle(db)));
+		exit(2);
+	}
+	sqlite3_finalize(st);
+}
+
 /* The first column of the first row of sql as an int, -1 on failure. */
 static inline int
 testdb_int(sqlite3 *h, const char *sql)

@@ -31,13 +31,14 @@ static void
 ticket(int id, const char *kind, const char *status, int queue, char *created, char *due,
 	char *closed)
 {
-	char *sql = g_strdup_printf("INSERT INTO ticket(id, kind, number, subject, status,"
-		" queue_id, created_at, updated_at, due_at, closed_at) VALUES (%d, '%s', 'T-%d',"
-		" '件名%d', '%s', NULLIF(%d, 0), %s, %s, %s, %s);", id, kind, id, id, status, queue,
-		created, created, due != NULL ? due : "NULL", closed != NULL ? closed : "NULL");
+	char ids[16], queues[16];
+	const char *args[] = { ids, kind, status, queues, created, due, closed };
 
-	testdb_exec(db, sql);
-	g_free(sql);
+	g_snprintf(ids, sizeof ids, "%d", id);
+	g_snprintf(queues, sizeof queues, "%d", queue);
+	testdb_exec_args(db, "INSERT INTO ticket(id, kind, number, subject, status, queue_id,"
+		" created_at, updated_at, due_at, closed_at) VALUES (?1, ?2, 'T-' || ?1,"
+		" '件名' || ?1, ?3, NULLIF(CAST(?4 AS INTEGER), 0), ?5, ?5, ?6, ?7)", args, 7);
 	g_free(created);
 	g_free(due);
 	g_free(closed);

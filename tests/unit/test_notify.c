@@ -201,18 +201,17 @@ test_compose(void)
 	struct mado_err e = { 0 };
 	struct desk_counts c;
 	struct mail_msg back;
-	char number[TICKET_NUMBER_MAX], *sql, *header;
+	char number[TICKET_NUMBER_MAX], *header;
 	struct notify_outcome sent, fail[2];
 	int64_t id, row, other;
 	int n = 0;
 
 	ticket_create(db, &op, &d, &id, number, &e);
 	/* A subject only the database could hold: core refuses it on input. */
-	sql = g_strdup_printf("UPDATE ticket SET subject = 'ログイン' || char(13, 10) ||"
-		" 'Bcc: evil@example.com' || char(10) || 'X-Evil: 1' WHERE id = %lld", (long long)id);
-	is_int(sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL), SQLITE_OK,
+	is_int(sqlite3_exec(db_handle(db), "UPDATE ticket SET subject = 'ログイン' ||"
+		" char(13, 10) || 'Bcc: evil@example.com' || char(10) || 'X-Evil: 1'"
+		" WHERE id = (SELECT max(id) FROM ticket)", NULL, NULL, NULL), SQLITE_OK,
 		"a subject with CR LF and headers in it");
-	g_free(sql);
 	is_int(compose_first(&s, &it, &e), MADO_OK, "compose the acknowledgement");
 	header = g_strndup(it.raw, (gsize)(strstr(it.raw, "\r\n\r\n") - it.raw) + 2);
 	ok(strstr(header, "\nBcc:") == NULL && strstr(header, "\nX-Evil") == NULL,

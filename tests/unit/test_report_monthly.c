@@ -255,11 +255,12 @@ check_many_categories(void)
 	char *t;
 
 	for (int i = 100; i < 170; i++) {
-		char *sql = g_strdup_printf("INSERT INTO category(id, code, name, scope) VALUES"
-			" (%d, 'C%d', '分類%d', 'incident');", i, i, i);
+		char id[16];
+		const char *args[] = { id };
 
-		testdb_exec(db, sql);
-		g_free(sql);
+		g_snprintf(id, sizeof id, "%d", i);
+		testdb_exec_args(db, "INSERT INTO category(id, code, name, scope)"
+			" VALUES (?1, 'C' || ?1, '分類' || ?1, 'incident')", args, 1);
 	}
 	testdb_exec(db, "INSERT INTO ticket(id, kind, number, subject, status, queue_id,"
 		" category_id, source, created_at, updated_at, closed_at) VALUES"
